@@ -1,0 +1,6 @@
+import { env } from "~/env.server";
+
+/** Base for links in emails: APP_URL when configured (behind a proxy), else this request's origin. */
+export function appBaseUrl(request: Request): string {
+  return (env.APP_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+}

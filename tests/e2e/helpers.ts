@@ -1,0 +1,51 @@
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export const DEMO_PASSWORD = "kizuna-demo-2026";
+export const ADMIN = "admin@kizuna.example";
+export const CS = "misaki.sato@kizuna.example";
+export const MEMBER = "haruka.tanaka@sakura-commerce.example";
+
+/** A unique address for one test run. */
+export function freshEmail(domain: string): string {
+  return `e2e.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@${domain}`;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/メールアドレス|Email/).fill(email);
+  await page.getByLabel(/^(パスワード|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(ログイン|Sign in)$/ }).click();
+  await expect(page.getByRole("button", { name: /ログアウト|Sign out/ })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /ログアウト|Sign out/ }).click();
+  await expect(page.getByRole("link", { name: /^(ログイン|Sign in)$/ })).toBeVisible();
+}
+
+/** Read-only look into the server's database, for "nothing was stored" checks. */
+export function queryDb<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path.resolve("tests/.tmp/e2e.db"), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export function countUsers(email: string): number {
+  return queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM User WHERE email = ?", email.toLowerCase())[0]!.n;
+}
+
+/** The newest link to `to` in the outbox, the way a local user would find it without SMTP. */
+export function lastEmailLink(to: string, pathPrefix: string): string {
+  const rows = queryDb<{ text: string }>(
+    "SELECT text FROM OutboxEmail WHERE \"to\" = ? ORDER BY createdAt DESC LIMIT 1",
+    to.toLowerCase(),
+  );
+  const match = rows[0]?.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
+  if (!match) throw new Error(`no ${pathPrefix} link emailed to ${to}`);
+  return new URL(match[0]).pathname;
+}
