@@ -4,7 +4,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import { installGlobals } from "@remix-run/node";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import express from "express";
 import { isAllowedStateChange } from "./app/security/same-origin.js";
 
@@ -64,4 +64,6 @@ await build.entry.module.dbReady;
 app.listen(port, host, () => {
   const shown = host === "0.0.0.0" ? "localhost" : host;
   console.log(`Kizuna is listening on http://${shown}:${port}`);
+  // Under `remix dev` the dev server restarts us on every rebuild and waits for this signal.
+  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
 });

@@ -26,3 +26,8 @@ export const acceptInvitationSchema = z.object({
   password: fields.newPassword,
   locale: z.enum(LOCALES),
 });
+
+export const inviteMemberSchema = z.object({
+  email: fields.email,
+  name: z.string().trim().max(80).default(""),
+});

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { stageLabel } from "~/accounts/lifecycle";
 import { getAccountOverview } from "~/accounts/portfolio.server";
 import { inviteUser } from "~/auth/auth.server";
+import { inviteMemberSchema } from "~/auth/forms.server";
 import { requireRole } from "~/auth/session.server";
 import { FormError, TextField } from "~/components/form";
 import { db } from "~/db.server";
@@ -12,7 +12,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { appBaseUrl } from "~/utils/url.server";
-import { fields, formFailure, parseForm, readFormData } from "~/utils/validation.server";
+import { formFailure, parseForm, readFormData } from "~/utils/validation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? ""} · Kizuna` }];
 
@@ -23,14 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { account };
 }
 
-const inviteSchema = z.object({ email: fields.email, name: z.string().trim().max(80).default("") });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "cs");
   const { t } = await getTranslator(request, staff.locale);
   const account = await db.account.findUnique({ where: { id: params.accountId ?? "" }, select: { id: true } });
   if (!account) throw new Response("Account not found", { status: 404 });
-  const form = parseForm(await readFormData(request), inviteSchema, t);
+  const form = parseForm(await readFormData(request), inviteMemberSchema, t);
   if (!form.ok) return formFailure({ errors: form.errors, formError: t("error.form"), values: form.values }, 400);
   const result = await inviteUser({
     email: form.data.email,

@@ -22,6 +22,8 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 function issueMessage(issue: z.ZodIssue, t: Translate): string {
+  // A schema that names its own message key (refine, regex…) has the most specific message.
+  if (isMessageKey(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "too_small":
       if (issue.type === "string" && issue.minimum === 1) return t("error.required");
@@ -36,7 +38,7 @@ function issueMessage(issue: z.ZodIssue, t: Translate): string {
     case "invalid_type":
       return issue.received === "undefined" ? t("error.required") : t("error.form");
     default:
-      return isMessageKey(issue.message) ? t(issue.message) : issue.message;
+      return t("error.form");
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { countUsers, DEMO_PASSWORD, freshEmail, lastEmailLink, MEMBER, signIn, signOut } from "./helpers";
+import { countUsers, DEMO_PASSWORD, freshEmail, lastEmailLink, MEMBER, queryDb, signIn, signOut } from "./helpers";
 
 test("sign up is matched to the account by email domain, then sign out and back in", async ({ page }) => {
   const email = freshEmail("HOKUTO-LOGI.example");
@@ -38,6 +38,7 @@ test("password reset through the emailed (outbox) link", async ({ page }) => {
 
   await page.goto("/login");
   await page.getByRole("link", { name: "パスワードをお忘れですか？" }).click();
+  await expect(page.getByRole("heading", { name: "パスワードの再設定" })).toBeVisible();
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByRole("button", { name: "再設定リンクを送信" }).click();
   await expect(page.getByRole("status")).toContainText("再設定リンクを送信しました");
@@ -67,6 +68,8 @@ test("an unknown or expired reset token gets a clear message", async ({ page }) 
 test.describe("bad sign-up input is explained and nothing is stored", () => {
   test("over-long name and invalid email", async ({ page }) => {
     await page.goto("/signup");
+    // A client that ignores the maxlength/minlength hints: the server must still refuse.
+    await page.locator("input").evaluateAll((inputs) => inputs.forEach((i) => i.removeAttribute("maxlength")));
     await page.getByLabel("氏名").fill("長".repeat(81));
     await page.getByLabel("メールアドレス").fill("not-an-email");
     await page.getByLabel("パスワード").fill("short");
@@ -76,6 +79,7 @@ test.describe("bad sign-up input is explained and nothing is stored", () => {
     await expect(page.getByText("短すぎます（10文字以上）。")).toBeVisible();
     await expect(page.getByLabel("メールアドレス")).toHaveValue("not-an-email");
     expect(countUsers("not-an-email")).toBe(0);
+    expect(queryDb("SELECT id FROM User WHERE name = ?", "長".repeat(81))).toHaveLength(0);
   });
 
   test("duplicate sign-up", async ({ page }) => {

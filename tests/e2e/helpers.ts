@@ -12,8 +12,14 @@ export function freshEmail(domain: string): string {
   return `e2e.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@${domain}`;
 }
 
+/** Waits until React has hydrated, so form interactions are not undone by hydration. */
+export async function hydrated(page: Page) {
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
+  await hydrated(page);
   await page.getByLabel(/メールアドレス|Email/).fill(email);
   await page.getByLabel(/^(パスワード|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(ログイン|Sign in)$/ }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MEMBER, queryDb, signIn } from "./helpers";
+import { hydrated, queryDb, signIn } from "./helpers";
 
 test("the language switch turns the interface to English and back", async ({ page }) => {
   await page.goto("/");
@@ -28,14 +28,16 @@ test.describe("browser language", () => {
 });
 
 test("a signed-in member's language choice is saved on the profile", async ({ page }) => {
-  await signIn(page, MEMBER);
+  const member = "aya.ito@sakura-commerce.example";
+  await signIn(page, member);
   await page.getByRole("button", { name: "表示言語を英語に切り替える" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  expect(queryDb<{ locale: string }>("SELECT locale FROM User WHERE email = ?", MEMBER)[0]!.locale).toBe("en");
+  expect(queryDb<{ locale: string }>("SELECT locale FROM User WHERE email = ?", member)[0]!.locale).toBe("en");
 
-  await page.getByRole("link", { name: "田中 遥" }).click();
+  await page.getByRole("link", { name: "伊藤 彩" }).click();
   await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
-  await page.getByLabel("Language").selectOption("ja");
+  await hydrated(page);
+  await page.getByLabel("Language", { exact: true }).selectOption("ja");
   await page.getByLabel("Job title").fill("マーケティングリード");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toContainText("プロフィールを保存しました。");
@@ -45,6 +47,7 @@ test("a signed-in member's language choice is saved on the profile", async ({ pa
 test("profile rejects an invalid time zone and keeps the stored value", async ({ page }) => {
   await signIn(page, "kenji.suzuki@sakura-commerce.example");
   await page.goto("/profile");
+  await hydrated(page);
   // Forge the select's value as a tampering client would.
   await page.getByLabel("タイムゾーン").evaluate((select: HTMLSelectElement) => {
     const option = document.createElement("option");

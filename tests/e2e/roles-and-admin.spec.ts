@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, countUsers, CS, freshEmail, lastEmailLink, MEMBER, queryDb, signIn, signOut } from "./helpers";
+import { ADMIN, countUsers, CS, freshEmail, hydrated, lastEmailLink, MEMBER, queryDb, signIn, signOut } from "./helpers";
 
 test("a member gets 403 on staff and admin pages, and sees no staff navigation", async ({ page }) => {
   await signIn(page, MEMBER);
@@ -36,6 +36,7 @@ test("an admin changes a user's role", async ({ page }) => {
   await page.getByRole("searchbox").fill(email);
   await page.getByRole("button", { name: "検索" }).click();
   await page.getByRole("link", { name: "昇格 候補" }).click();
+  await hydrated(page);
   await page.getByLabel("権限").selectOption("cs");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toContainText("昇格 候補さんの情報を保存しました。");
@@ -44,7 +45,7 @@ test("an admin changes a user's role", async ({ page }) => {
   // The promoted person now reaches the CS workspace.
   await signOut(page);
   await signIn(page, email, "promote-me-please");
-  await page.getByRole("link", { name: "CSワークスペース" }).click();
+  await page.getByRole("link", { name: "CSワークスペース", exact: true }).click();
   await expect(page.getByRole("heading", { name: "CSワークスペース" })).toBeVisible();
 });
 
@@ -52,6 +53,7 @@ test("an admin cannot change their own role", async ({ page }) => {
   await signIn(page, ADMIN);
   const [{ id }] = queryDb<{ id: string }>("SELECT id FROM User WHERE email = ?", ADMIN) as [{ id: string }];
   await page.goto(`/admin/users/${id}`);
+  await hydrated(page);
   await page.getByLabel("権限").selectOption("member");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("alert").first()).toContainText("自分自身の権限は変更できません");
