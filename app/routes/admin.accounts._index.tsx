@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { stageLabel } from "~/accounts/lifecycle";
 import { listAccounts, pageFromUrl } from "~/accounts/portfolio.server";
 import { requireRole } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatNumber } from "~/utils/format";
 
@@ -29,15 +30,7 @@ export default function AdminAccountsPage() {
         </Link>
       </div>
       <div className="toolbar">
-        <Form method="get" className="search-form" role="search">
-          <label className="visually-hidden" htmlFor="admin-account-search">
-            {t("workspace.searchPlaceholder")}
-          </label>
-          <input id="admin-account-search" type="search" name="q" defaultValue={q} className="field__input" maxLength={100} placeholder={t("workspace.searchPlaceholder")} />
-          <button type="submit" className="button button--secondary">
-            {t("common.search")}
-          </button>
-        </Form>
+        <SearchBox defaultValue={q} placeholder={t("workspace.searchPlaceholder")} />
         <span className="muted">{t("common.results", { count: total })}</span>
       </div>
       <div className="table-wrap">

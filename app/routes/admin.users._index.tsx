@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { pageFromUrl } from "~/accounts/portfolio.server";
 import { requireRole } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
 import { listUsers } from "~/users/user-admin.server";
 import { ROLES } from "~/users/roles";
@@ -26,27 +27,22 @@ export default function AdminUsersPage() {
       <div className="page-header">
         <h1>{t("admin.users")}</h1>
       </div>
-      <Form method="get" className="toolbar" role="search">
-        <label className="visually-hidden" htmlFor="user-search">
-          {t("common.search")}
-        </label>
-        <input id="user-search" type="search" name="q" defaultValue={q} className="field__input" maxLength={100} placeholder={t("common.search")} />
-        <label className="visually-hidden" htmlFor="user-role">
-          {t("admin.users.filterRole")}
-        </label>
-        <select id="user-role" name="role" defaultValue={role} className="field__input">
-          <option value="">{t("common.all")}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button button--secondary">
-          {t("common.search")}
-        </button>
+      <div className="toolbar">
+        <SearchBox defaultValue={q} placeholder={t("common.search")}>
+          <label className="visually-hidden" htmlFor="user-role">
+            {t("admin.users.filterRole")}
+          </label>
+          <select id="user-role" name="role" defaultValue={role} className="field__input">
+            <option value="">{t("common.all")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </SearchBox>
         <span className="muted">{t("common.results", { count: total })}</span>
-      </Form>
+      </div>
       <div className="table-wrap">
         <table className="table">
           <thead>

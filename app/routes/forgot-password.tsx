@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requestPasswordReset } from "~/auth/auth.server";
 import { forgotPasswordSchema } from "~/auth/forms.server";
 import { requireAnonymous } from "~/auth/session.server";
-import { FormError, TextField } from "~/components/form";
+import { EmailField } from "~/components/auth-fields";
+import { FormError } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { consumeRateLimits, RATE_LIMITS } from "~/security/rate-limit.server";
@@ -55,16 +56,7 @@ export default function ForgotPasswordPage() {
           <p className="lead">{t("auth.forgot.lead")}</p>
           <FormError message={actionData?.formError} />
           <Form method="post" className="stack" noValidate>
-            <TextField
-              label={t("field.email")}
-              name="email"
-              type="email"
-              autoComplete="email"
-              required
-              maxLength={254}
-              defaultValue={actionData?.values.email}
-              error={actionData?.errors.email}
-            />
+            <EmailField defaultValue={actionData?.values.email} error={actionData?.errors.email} />
             <button type="submit" className="button button--primary button--block" disabled={busy}>
               {t("auth.forgot.submit")}
             </button>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { acceptInvitation, findUsableInvitation } from "~/auth/auth.server";
 import { acceptInvitationSchema } from "~/auth/forms.server";
 import { startSession } from "~/auth/session.server";
+import { NameField, NewPasswordField } from "~/components/auth-fields";
 import { FormError, TextField } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -74,25 +75,8 @@ export default function InvitationPage() {
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="locale" value={locale} />
         <TextField label={t("field.email")} name="email-display" value={invitation.email} readOnly disabled />
-        <TextField
-          label={t("field.name")}
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={80}
-          defaultValue={actionData?.values.name ?? invitation.name}
-          error={actionData?.errors.name}
-        />
-        <TextField
-          label={t("field.password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          hint={t("field.passwordHint")}
-          error={actionData?.errors.password}
-        />
+        <NameField defaultValue={actionData?.values.name ?? invitation.name} error={actionData?.errors.name} />
+        <NewPasswordField error={actionData?.errors.password} />
         <button type="submit" className="button button--primary button--block" disabled={busy}>
           {t("auth.invite.submit")}
         </button>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { verifyLogin } from "~/auth/auth.server";
 import { signInSchema } from "~/auth/forms.server";
 import { requireAnonymous, startSession } from "~/auth/session.server";
+import { EmailField } from "~/components/auth-fields";
 import { FormError, TextField } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
@@ -53,16 +54,7 @@ export default function LoginPage() {
       <FormError message={actionData?.formError} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <TextField
-          label={t("field.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
-          defaultValue={actionData?.values.email}
-          error={actionData?.errors.email}
-        />
+        <EmailField defaultValue={actionData?.values.email} error={actionData?.errors.email} />
         <TextField
           label={t("field.password")}
           name="password"

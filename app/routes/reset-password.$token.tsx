@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { findUsableResetToken, resetPassword } from "~/auth/auth.server";
 import { resetPasswordSchema } from "~/auth/forms.server";
 import { startSession } from "~/auth/session.server";
-import { FormError, TextField } from "~/components/form";
+import { NewPasswordField } from "~/components/auth-fields";
+import { FormError } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -43,16 +44,7 @@ export default function ResetPasswordPage() {
         <>
           <FormError message={actionData?.formError} />
           <Form method="post" className="stack" noValidate>
-            <TextField
-              label={t("field.newPassword")}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              hint={t("field.passwordHint")}
-              error={actionData?.errors.password}
-            />
+            <NewPasswordField label={t("field.newPassword")} error={actionData?.errors.password} />
             <button type="submit" className="button button--primary button--block" disabled={busy}>
               {t("auth.reset.submit")}
             </button>

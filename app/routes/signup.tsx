@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { EmailTakenError, signUp } from "~/auth/auth.server";
 import { signUpSchema } from "~/auth/forms.server";
 import { requireAnonymous, startSession } from "~/auth/session.server";
-import { FormError, TextField } from "~/components/form";
+import { EmailField, NameField, NewPasswordField } from "~/components/auth-fields";
+import { FormError } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { consumeRateLimits, RATE_LIMITS } from "~/security/rate-limit.server";
@@ -58,35 +59,9 @@ export default function SignUpPage() {
       <FormError message={actionData?.formError} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="locale" value={locale} />
-        <TextField
-          label={t("field.name")}
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={80}
-          defaultValue={actionData?.values.name}
-          error={actionData?.errors.name}
-        />
-        <TextField
-          label={t("field.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={254}
-          defaultValue={actionData?.values.email}
-          error={actionData?.errors.email}
-        />
-        <TextField
-          label={t("field.password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          hint={t("field.passwordHint")}
-          error={actionData?.errors.password}
-        />
+        <NameField defaultValue={actionData?.values.name} error={actionData?.errors.name} />
+        <EmailField defaultValue={actionData?.values.email} error={actionData?.errors.email} />
+        <NewPasswordField error={actionData?.errors.password} />
         <button type="submit" className="button button--primary button--block" disabled={busy}>
           {t("auth.signUp.submit")}
         </button>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { stageLabel } from "~/accounts/lifecycle";
 import { listAccounts, pageFromUrl } from "~/accounts/portfolio.server";
 import { requireRole } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
+import { SearchBox } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
 
@@ -46,16 +47,7 @@ export default function WorkspacePage() {
             {t("workspace.allAccounts")}
           </Link>
         </div>
-        <Form method="get" className="search-form" role="search">
-          <input type="hidden" name="owner" value={mine ? "mine" : "all"} />
-          <label className="visually-hidden" htmlFor="account-search">
-            {t("workspace.searchPlaceholder")}
-          </label>
-          <input id="account-search" type="search" name="q" defaultValue={q} placeholder={t("workspace.searchPlaceholder")} className="field__input" maxLength={100} />
-          <button type="submit" className="button button--secondary">
-            {t("common.search")}
-          </button>
-        </Form>
+        <SearchBox defaultValue={q} placeholder={t("workspace.searchPlaceholder")} hidden={{ owner: mine ? "mine" : "all" }} />
         <span className="muted">{t("common.results", { count: total })}</span>
       </div>
       {accounts.length === 0 ? (

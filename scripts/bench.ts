@@ -1,0 +1,79 @@
+// Performance budgets on the PRODUCT.md scale (2,000 accounts, 50,000 members), measured on a
+// dedicated database (data/bench.db, built once and reused). Exits non-zero when a budget is
+// blown. Run: npm run bench   (first run seeds the scale data set: about a minute)
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+process.env.DATABASE_URL ??= `file:${path.resolve("data/bench.db")}`;
+process.env.NODE_ENV ??= "production";
+process.env.INSECURE_COOKIES ??= "true";
+
+type Case = { name: string; budgetMs: number; runs: number; fn: () => Promise<unknown> };
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main() {
+  console.log(`Database: ${process.env.DATABASE_URL}`);
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { stdio: "ignore" });
+
+  const { db, dbReady } = await import("~/db.server");
+  const { seedDemo } = await import("./lib/seed-demo");
+  const { seedScale, SCALE } = await import("./lib/scale");
+  const { listAccounts, getAccountOverview } = await import("~/accounts/portfolio.server");
+  const { findAccountForEmail } = await import("~/accounts/accounts.server");
+  const { listUsers } = await import("~/users/user-admin.server");
+  const { getAuth, startSession } = await import("~/auth/session.server");
+  const { verifyLogin } = await import("~/auth/auth.server");
+  await dbReady;
+
+  if ((await db.user.count()) < SCALE.members) {
+    await seedDemo();
+    await seedScale();
+  }
+  const counts = { accounts: await db.account.count(), users: await db.user.count() };
+  console.log(`Data: ${counts.accounts.toLocaleString()} accounts, ${counts.users.toLocaleString()} people\n`);
+
+  const cs = await db.user.findFirstOrThrow({ where: { role: "cs" }, select: { id: true } });
+  const busyAccount = await db.account.findFirstOrThrow({ where: { id: "scale_acc_0007" }, select: { id: true } });
+  const cookie = (await startSession(cs.id)).split(";")[0]!;
+
+  const cases: Case[] = [
+    { name: "portfolio page 1, all accounts", budgetMs: 60, runs: 40, fn: () => listAccounts({ page: 1 }) },
+    { name: "portfolio page 40, all accounts", budgetMs: 60, runs: 40, fn: () => listAccounts({ page: 40 }) },
+    { name: "portfolio, one owner's accounts", budgetMs: 60, runs: 40, fn: () => listAccounts({ ownerId: cs.id, page: 1 }) },
+    { name: "portfolio search (Japanese)", budgetMs: 80, runs: 40, fn: () => listAccounts({ q: "さくら", page: 1 }) },
+    { name: "account page with members", budgetMs: 40, runs: 40, fn: () => getAccountOverview(busyAccount.id) },
+    { name: "people search over 50k", budgetMs: 100, runs: 20, fn: () => listUsers({ q: "member4999", role: null, page: 1 }) },
+    { name: "sign-up domain match", budgetMs: 5, runs: 200, fn: () => findAccountForEmail("new.person@scale-0042.example") },
+    { name: "session check per request", budgetMs: 10, runs: 200, fn: () => getAuth(new Request("http://bench/", { headers: { Cookie: cookie } })) },
+    { name: "password sign-in (Argon2id)", budgetMs: 200, runs: 10, fn: () => verifyLogin("admin@kizuna.example", "kizuna-demo-2026") },
+  ];
+
+  let failures = 0;
+  console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"budget".padStart(8)}  result`);
+  for (const c of cases) {
+    await c.fn(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < c.runs; i++) {
+      const start = performance.now();
+      await c.fn();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
+    const ok = p95 <= c.budgetMs;
+    if (!ok) failures += 1;
+    console.log(`${c.name.padEnd(36)} ${p50.toFixed(1).padStart(6)}ms ${p95.toFixed(1).padStart(6)}ms ${String(c.budgetMs).padStart(6)}ms  ${ok ? "ok" : "OVER BUDGET"}`);
+  }
+  await db.$disconnect();
+  console.log(failures ? `\n${failures} budget(s) exceeded` : "\nAll budgets met");
+  process.exitCode = failures ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
