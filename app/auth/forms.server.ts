@@ -1,6 +1,7 @@
 // Schemas for the sign-in family of forms, shared by their routes.
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locales";
+import { ROLES } from "~/users/roles";
 import { fields } from "~/utils/validation.server";
 
 export const signInSchema = z.object({
@@ -31,3 +32,14 @@ export const inviteMemberSchema = z.object({
   email: fields.email,
   name: z.string().trim().max(80).default(""),
 });
+
+/** Admins invite anyone: staff (no account) or a member of a chosen account. */
+export const adminInviteSchema = z
+  .object({
+    email: fields.email,
+    name: z.string().trim().max(80).default(""),
+    role: z.enum(ROLES),
+    accountId: z.string().max(40).default(""),
+  })
+  .refine((v) => v.role !== "member" || v.accountId !== "", { path: ["accountId"], message: "admin.users.accountRequired" })
+  .refine((v) => v.role === "member" || v.accountId === "", { path: ["accountId"], message: "admin.users.accountRequired" });

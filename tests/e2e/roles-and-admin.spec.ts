@@ -101,3 +101,31 @@ test("CS staff invite a person to an account, who joins through the emailed link
   expect(countUsers(email)).toBe(1);
   await invitee.close();
 });
+
+test("an admin invites a CS staffer; a member without an account is refused", async ({ page, browser }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/admin/users");
+  await hydrated(page);
+  const email = freshEmail("kizuna.example");
+  const invite = page.getByRole("region", { name: "スタッフ・メンバーを招待" });
+
+  await invite.getByLabel("メールアドレス").fill(email);
+  await invite.getByLabel("権限").selectOption("member");
+  await invite.getByRole("button", { name: "招待を送信" }).click();
+  await expect(invite.getByText("メンバーには所属アカウントが必要です", { exact: false }).first()).toBeVisible();
+  expect(queryDb("SELECT id FROM Invitation WHERE email = ?", email)).toHaveLength(0);
+
+  await invite.getByLabel("権限").selectOption("cs");
+  await invite.getByRole("button", { name: "招待を送信" }).click();
+  await expect(page.getByRole("status")).toContainText(`${email} に招待を送信しました。`);
+
+  const invitee = await browser.newPage();
+  await invitee.goto(lastEmailLink(email, "/invite/"));
+  await invitee.getByLabel("氏名").fill("新任 CS");
+  await invitee.getByLabel("パスワード").fill("new-cs-password-1");
+  await invitee.getByRole("button", { name: "招待を受ける" }).click();
+  await invitee.getByRole("link", { name: "CSワークスペース", exact: true }).click();
+  await expect(invitee.getByRole("heading", { name: "CSワークスペース" })).toBeVisible();
+  expect(queryDb<{ role: string; accountId: string | null }>("SELECT role, accountId FROM User WHERE email = ?", email)[0]).toEqual({ role: "cs", accountId: null });
+  await invitee.close();
+});
