@@ -1,11 +1,26 @@
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
 export const DEMO_PASSWORD = "kizuna-demo-2026";
 export const ADMIN = "admin@kizuna.example";
 export const CS = "misaki.sato@kizuna.example";
 export const MEMBER = "haruka.tanaka@sakura-commerce.example";
+
+/** Demo people whose signed-in cookies `auth.setup.ts` saves once per run. */
+export const SIGNED_IN_AS = { admin: ADMIN, cs: CS, member: MEMBER } as const;
+
+export function storageStatePath(who: keyof typeof SIGNED_IN_AS): string {
+  return path.resolve(`tests/.tmp/auth/${who}.json`);
+}
+
+/**
+ * Starts every test in the surrounding file or describe block signed in as a demo person.
+ * Such tests must not sign out: that would end the shared session for the tests after them.
+ */
+export function signedInAs(who: keyof typeof SIGNED_IN_AS) {
+  test.use({ storageState: storageStatePath(who) });
+}
 
 /** A unique address for one test run. */
 export function freshEmail(domain: string): string {
