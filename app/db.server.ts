@@ -54,3 +54,8 @@ export const db = globalThis.__kizunaDb;
 
 /** Opens the connection up front, so the server fails at start-up, not on its first request. */
 export const dbReady: Promise<void> = db.$connect();
+
+/** True when a write failed on a unique constraint (Prisma's P2002), e.g. a duplicate key. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

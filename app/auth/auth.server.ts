@@ -2,7 +2,7 @@
 // tests can call them directly.
 import { findAccountForEmail } from "~/accounts/accounts.server";
 import { normaliseEmail } from "~/accounts/email-domain";
-import { db } from "~/db.server";
+import { db, isUniqueViolation } from "~/db.server";
 import { sendEmail } from "~/email/mailer.server";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/messages";
@@ -43,10 +43,6 @@ export async function signUp(input: SignUpInput) {
     if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /** The user id when the password is right; null otherwise, after the same amount of work. */

@@ -3,7 +3,7 @@ import { Lucia, TimeSpan } from "lucia";
 import { db } from "~/db.server";
 import { cookiesAreSecure } from "~/env.server";
 import type { Locale } from "~/i18n/locales";
-import type { Role } from "~/users/roles";
+import type { Level, Role } from "~/users/roles";
 
 export const SESSION_COOKIE_NAME = "kizuna_session";
 
@@ -21,6 +21,7 @@ export const lucia = new Lucia(new PrismaAdapter(db.session, db.user), {
     accountId: row.accountId,
     locale: row.locale as Locale,
     timeZone: row.timeZone,
+    level: row.level as Level,
   }),
 });
 
@@ -34,6 +35,7 @@ declare module "lucia" {
       accountId: string | null;
       locale: string;
       timeZone: string;
+      level: string;
     };
   }
 }

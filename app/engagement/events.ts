@@ -1,0 +1,19 @@
+// The kinds of engagement Kizuna records, shared by writers and (later) the scoring engine.
+// Weights say how much one event says about engagement; scoring may re-weight them.
+
+export const EVENT_TYPES = {
+  "content.viewed": { weight: 1 },
+  "content.completed": { weight: 3 },
+  "video.watched": { weight: 3 },
+} as const;
+
+export type EventType = keyof typeof EVENT_TYPES;
+
+/** Keys that make repeats of the same touch collapse into one event. */
+export const idempotencyKeys = {
+  /** One view per person, article and calendar day (UTC): refreshing does not count again. */
+  contentViewed: (userId: string, articleId: string, at: Date) =>
+    `content.viewed:${userId}:${articleId}:${at.toISOString().slice(0, 10)}`,
+  contentCompleted: (userId: string, articleId: string) => `content.completed:${userId}:${articleId}`,
+  videoWatched: (userId: string, articleId: string) => `video.watched:${userId}:${articleId}`,
+};
