@@ -48,6 +48,9 @@ app.use((req, res, next) => {
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Images and videos of the learning content, straight from content/media (range requests
+// included, so video seeking works).
+app.use("/content-media", express.static("content/media", { maxAge: "1h", fallthrough: false }));
 
 app.all(
   "*",

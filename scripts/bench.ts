@@ -2,13 +2,16 @@
 // dedicated database (data/bench.db, built once and reused). Exits non-zero when a budget is
 // blown. Run: npm run bench   (first run seeds the scale data set: about a minute)
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 process.env.DATABASE_URL ??= `file:${path.resolve("data/bench.db")}`;
 process.env.NODE_ENV ??= "production";
 process.env.INSECURE_COOKIES ??= "true";
 
-type Case = { name: string; budgetMs: number; runs: number; fn: () => Promise<unknown> };
+/** The budget applies to the 95th percentile unless a case says it is about the median. */
+type Case = { name: string; budgetMs: number; on?: "p50" | "p95"; runs: number; fn: () => Promise<unknown> };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -20,6 +23,7 @@ async function main() {
 
   const { db, dbReady } = await import("~/db.server");
   const { seedDemo } = await import("./lib/seed-demo");
+  const { seedLearning } = await import("./lib/seed-learning");
   const { seedScale, SCALE } = await import("./lib/scale");
   const { listAccounts, getAccountOverview } = await import("~/accounts/portfolio.server");
   const { findAccountForEmail } = await import("~/accounts/accounts.server");
@@ -30,10 +34,28 @@ async function main() {
 
   if ((await db.user.count()) < SCALE.members) {
     await seedDemo();
+    await seedLearning();
     await seedScale();
   }
   const counts = { accounts: await db.account.count(), users: await db.user.count() };
   console.log(`Data: ${counts.accounts.toLocaleString()} accounts, ${counts.users.toLocaleString()} people\n`);
+
+  // Article pages render through the real production build, reading compiled content from the
+  // cache: the budget is for a request, with no MDX compilation in it.
+  if (!fs.existsSync("build/index.js") || !fs.existsSync(".cache/content/manifest.json")) {
+    console.log("Building the app and content first…");
+    execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+  }
+  const { createRequestHandler } = await import("@remix-run/node");
+  const build = await import(pathToFileURL(path.resolve("build/index.js")).href);
+  const handleRequest = createRequestHandler(build, "production");
+  const member = await db.user.findFirstOrThrow({ where: { email: "haruka.tanaka@sakura-commerce.example" }, select: { id: true } });
+  const memberCookie = (await startSession(member.id)).split(";")[0]!;
+  const renderPage = async (pathname: string, cookie?: string) => {
+    const response = await handleRequest(new Request(`http://bench${pathname}`, { headers: cookie ? { Cookie: cookie } : {} }), { clientIp: "bench" });
+    if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+    return response.text();
+  };
 
   const cs = await db.user.findFirstOrThrow({ where: { role: "cs" }, select: { id: true } });
   const busyAccount = await db.account.findFirstOrThrow({ where: { id: "scale_acc_0007" }, select: { id: true } });
@@ -49,10 +71,13 @@ async function main() {
     { name: "sign-up domain match", budgetMs: 5, runs: 200, fn: () => findAccountForEmail("new.person@scale-0042.example") },
     { name: "session check per request", budgetMs: 10, runs: 200, fn: () => getAuth(new Request("http://bench/", { headers: { Cookie: cookie } })) },
     { name: "password sign-in (Argon2id)", budgetMs: 200, runs: 10, fn: () => verifyLogin("admin@kizuna.example", "kizuna-demo-2026") },
+    { name: "article page render, visitor", budgetMs: 15, on: "p50", runs: 60, fn: () => renderPage("/learn/ja/customer-lifecycle-stages") },
+    { name: "article page render, member", budgetMs: 15, on: "p50", runs: 60, fn: () => renderPage("/learn/ja/scoring-model-design", memberCookie) },
+    { name: "learn home with recommendations", budgetMs: 60, runs: 40, fn: () => renderPage("/learn", memberCookie) },
   ];
 
   let failures = 0;
-  console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"budget".padStart(8)}  result`);
+  console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"budget".padStart(10)}  result`);
   for (const c of cases) {
     await c.fn(); // warm-up
     const times: number[] = [];
@@ -64,9 +89,10 @@ async function main() {
     times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     const p95 = percentile(times, 95);
-    const ok = p95 <= c.budgetMs;
+    const ok = (c.on === "p50" ? p50 : p95) <= c.budgetMs;
     if (!ok) failures += 1;
-    console.log(`${c.name.padEnd(36)} ${p50.toFixed(1).padStart(6)}ms ${p95.toFixed(1).padStart(6)}ms ${String(c.budgetMs).padStart(6)}ms  ${ok ? "ok" : "OVER BUDGET"}`);
+    const budget = `${c.budgetMs}ms ${c.on ?? "p95"}`;
+    console.log(`${c.name.padEnd(36)} ${p50.toFixed(1).padStart(6)}ms ${p95.toFixed(1).padStart(6)}ms ${budget.padStart(10)}  ${ok ? "ok" : "OVER BUDGET"}`);
   }
   await db.$disconnect();
   console.log(failures ? `\n${failures} budget(s) exceeded` : "\nAll budgets met");

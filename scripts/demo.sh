@@ -7,6 +7,8 @@ bash scripts/ensure-deps.sh
 export DATABASE_URL="${DATABASE_URL:-file:./data/kizuna.db}"
 echo "▶ Applying database migrations ($DATABASE_URL)…"
 node node_modules/prisma/build/index.js migrate deploy
+echo "▶ Compiling learning content…"
+node node_modules/tsx/dist/cli.mjs scripts/build-content.ts
 echo "▶ Seeding demo data…"
 node node_modules/tsx/dist/cli.mjs scripts/seed.ts
 echo "▶ Building the app…"

@@ -21,6 +21,7 @@ rm -f tests/.tmp/vitest.json tests/.tmp/playwright.json
 echo "▶ Type check…"
 node node_modules/typescript/bin/tsc --noEmit
 echo "▶ Build…"
+node node_modules/tsx/dist/cli.mjs scripts/build-content.ts
 node node_modules/@remix-run/dev/dist/cli.js build > /dev/null
 
 status=0

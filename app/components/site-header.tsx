@@ -7,9 +7,10 @@ import { isStaff } from "~/users/roles";
 
 type NavItem = { to: string; label: MessageKey; staffOnly?: boolean; adminOnly?: boolean };
 
-// Feature areas add their entry here as they ship (Learn, Groups, Q&A, Champions).
+// Feature areas add their entry here as they ship (Groups, Q&A, Champions next).
 const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/learn", label: "nav.learn" },
   { to: "/workspace", label: "nav.workspace", staffOnly: true },
   { to: "/admin", label: "nav.admin", adminOnly: true },
 ];

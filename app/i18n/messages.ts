@@ -1,7 +1,9 @@
 // UI strings. English is the reference shape; Japanese must provide every key (the type checks it).
-// Placeholders look like {name}.
+// Placeholders look like {name}. Feature areas keep their own strings beside their code
+// (e.g. app/content/messages.ts) and are merged here.
+import { learnEn, learnJa } from "~/content/messages";
 
-export const en = {
+const coreEn = {
   "app.name": "Kizuna",
   "app.tagline": "Learn, meet and grow with other customers",
   "nav.main": "Main",
@@ -186,10 +188,12 @@ export const en = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
+export const en = { ...coreEn, ...learnEn } as const;
+
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-export const ja: Messages = {
+const coreJa: Record<keyof typeof coreEn, string> = {
   "app.name": "Kizuna",
   "app.tagline": "ユーザー同士で学び、つながり、成長するコミュニティ",
   "nav.main": "メイン",
@@ -373,6 +377,8 @@ export const ja: Messages = {
   "error.ownerNotStaff": "CS担当にはCSスタッフまたは管理者を指定してください。",
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
+
+export const ja: Messages = { ...coreJa, ...learnJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

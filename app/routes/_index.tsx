@@ -20,8 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { viewer: { name: user.name, staff: isStaff(user.role), accountName: account?.name ?? null } };
 }
 
-const PILLARS: Array<{ title: MessageKey; body: MessageKey; icon: string }> = [
-  { title: "home.pillar.learn.title", body: "home.pillar.learn.body", icon: "学" },
+// Pillars link to their area once it exists.
+const PILLARS: Array<{ title: MessageKey; body: MessageKey; icon: string; to?: string }> = [
+  { title: "home.pillar.learn.title", body: "home.pillar.learn.body", icon: "学", to: "/learn" },
   { title: "home.pillar.groups.title", body: "home.pillar.groups.body", icon: "会" },
   { title: "home.pillar.qa.title", body: "home.pillar.qa.body", icon: "問" },
   { title: "home.pillar.champions.title", body: "home.pillar.champions.body", icon: "賞" },
@@ -72,7 +73,7 @@ export default function Home() {
             <span className="pillar__icon" aria-hidden="true">
               {pillar.icon}
             </span>
-            <h2>{t(pillar.title)}</h2>
+            <h2>{pillar.to ? <Link to={pillar.to}>{t(pillar.title)}</Link> : t(pillar.title)}</h2>
             <p>{t(pillar.body)}</p>
           </li>
         ))}

@@ -5,10 +5,13 @@ import Database from "better-sqlite3";
 export const DEMO_PASSWORD = "kizuna-demo-2026";
 export const ADMIN = "admin@kizuna.example";
 export const CS = "misaki.sato@kizuna.example";
+/** A member who is also a current champion (seeded). */
 export const MEMBER = "haruka.tanaka@sakura-commerce.example";
+/** A beginner member who is not a champion. */
+export const LEARNER = "aya.ito@sakura-commerce.example";
 
 /** Demo people whose signed-in cookies `auth.setup.ts` saves once per run. */
-export const SIGNED_IN_AS = { admin: ADMIN, cs: CS, member: MEMBER } as const;
+export const SIGNED_IN_AS = { admin: ADMIN, cs: CS, member: MEMBER, learner: LEARNER } as const;
 
 export function storageStatePath(who: keyof typeof SIGNED_IN_AS): string {
   return path.resolve(`tests/.tmp/auth/${who}.json`);
@@ -69,4 +72,17 @@ export function lastEmailLink(to: string, pathPrefix: string): string {
   const match = rows[0]?.text.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
   if (!match) throw new Error(`no ${pathPrefix} link emailed to ${to}`);
   return new URL(match[0]).pathname;
+}
+
+/** Signs up a brand-new member (matched to an account by domain) and leaves them signed in. */
+export async function signUpNewMember(page: Page, domain = "sakura-commerce.example", name = "新人 学習者"): Promise<string> {
+  const email = freshEmail(domain);
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("氏名").fill(name);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill("learning-password-1");
+  await page.getByRole("button", { name: "アカウントを作成" }).click();
+  await expect(page.getByRole("button", { name: /ログアウト|Sign out/ })).toBeVisible();
+  return email.toLowerCase();
 }
