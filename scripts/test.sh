@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium > /dev/null || ! fc-list 2> /dev/null | grep -qi "Noto Sans CJK"; then
+# (grep without -q: with pipefail, -q quitting early would make fc-list fail on a closed pipe.)
+if ! command -v chromium > /dev/null || ! fc-list 2> /dev/null | grep -i "Noto Sans CJK" > /dev/null; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Browser tests need Debian's chromium and fonts-noto-cjk: run 'sudo apt-get install -y chromium fonts-noto-cjk'." >&2
     exit 1

@@ -89,6 +89,33 @@ export function SelectField({
   );
 }
 
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  ...textarea
+}: FieldProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const id = useId();
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={6}
+        className="field__input field__input--textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+      <FieldMeta id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return (

@@ -5,6 +5,12 @@ export const EVENT_TYPES = {
   "content.viewed": { weight: 1 },
   "content.completed": { weight: 3 },
   "video.watched": { weight: 3 },
+  "group.joined": { weight: 3 },
+  "group.left": { weight: 0 },
+  "group.rsvp": { weight: 1 },
+  "group.attended": { weight: 5 },
+  "group.posted": { weight: 2 },
+  "group.meeting_led": { weight: 8 },
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -2,6 +2,9 @@
 // Placeholders look like {name}. Feature areas keep their own strings beside their code
 // (e.g. app/content/messages.ts) and are merged here.
 import { learnEn, learnJa } from "~/content/messages";
+import { discussionEn, discussionJa } from "~/groups/discussion-messages";
+import { meetingsEn, meetingsJa } from "~/groups/meetings-messages";
+import { groupsEn, groupsJa } from "~/groups/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -188,7 +191,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -378,7 +381,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 
