@@ -4,6 +4,7 @@
 import { db, dbReady } from "~/db.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
 import { seedDemo } from "./lib/seed-demo";
+import { seedGroups } from "./lib/seed-groups";
 import { seedLearning } from "./lib/seed-learning";
 import { seedScale } from "./lib/scale";
 
@@ -11,6 +12,7 @@ async function main() {
   await dbReady;
   await seedDemo();
   await seedLearning();
+  await seedGroups();
   if (process.argv.includes("--scale")) await seedScale();
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);

@@ -7,10 +7,11 @@ import { isStaff } from "~/users/roles";
 
 type NavItem = { to: string; label: MessageKey; staffOnly?: boolean; adminOnly?: boolean };
 
-// Feature areas add their entry here as they ship (Groups, Q&A, Champions next).
+// Feature areas add their entry here as they ship (Q&A and Champions next).
 const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home" },
   { to: "/learn", label: "nav.learn" },
+  { to: "/groups", label: "nav.groups" },
   { to: "/workspace", label: "nav.workspace", staffOnly: true },
   { to: "/admin", label: "nav.admin", adminOnly: true },
 ];
