@@ -8,6 +8,7 @@ import { SiteHeader } from "~/components/site-header";
 import { ToastMessage } from "~/components/toast";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { countUnread } from "~/notifications/notifications.server";
 import { readToast } from "~/utils/toast.server";
 import styles from "~/styles/app.css";
 
@@ -26,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (auth.setCookie) headers.append("Set-Cookie", auth.setCookie);
   if (toastCookie) headers.append("Set-Cookie", toastCookie);
   const user = auth.user ? { id: auth.user.id, name: auth.user.name, role: auth.user.role } : null;
-  return data({ user, locale, toast }, { headers });
+  // For the header bell: one indexed count, and none at all for visitors.
+  const unreadNotifications = auth.user ? await countUnread(auth.user.id) : 0;
+  return data({ user, locale, toast, unreadNotifications }, { headers });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -59,6 +59,8 @@ async function main() {
 
   const cs = await db.user.findFirstOrThrow({ where: { role: "cs" }, select: { id: true } });
   const busyAccount = await db.account.findFirstOrThrow({ where: { id: "scale_acc_0007" }, select: { id: true } });
+  const { ensureBenchQuestion } = await import("./lib/bench-question");
+  const busyQuestion = await ensureBenchQuestion();
   const cookie = (await startSession(cs.id)).split(";")[0]!;
 
   const cases: Case[] = [
@@ -74,6 +76,7 @@ async function main() {
     { name: "article page render, visitor", budgetMs: 15, on: "p50", runs: 60, fn: () => renderPage("/learn/ja/customer-lifecycle-stages") },
     { name: "article page render, member", budgetMs: 15, on: "p50", runs: 60, fn: () => renderPage("/learn/ja/scoring-model-design", memberCookie) },
     { name: "learn home with recommendations", budgetMs: 60, runs: 40, fn: () => renderPage("/learn", memberCookie) },
+    { name: "question page, 30 answers", budgetMs: 20, on: "p50", runs: 60, fn: () => renderPage(`/questions/${busyQuestion}`, memberCookie) },
   ];
 
   let failures = 0;

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
 import { seedDemo } from "./lib/seed-demo";
 import { seedGroups } from "./lib/seed-groups";
 import { seedLearning } from "./lib/seed-learning";
+import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
 
 async function main() {
@@ -13,6 +14,7 @@ async function main() {
   await seedDemo();
   await seedLearning();
   await seedGroups();
+  await seedQa();
   if (process.argv.includes("--scale")) await seedScale();
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);

@@ -7,11 +7,12 @@ import { isStaff } from "~/users/roles";
 
 type NavItem = { to: string; label: MessageKey; staffOnly?: boolean; adminOnly?: boolean };
 
-// Feature areas add their entry here as they ship (Q&A and Champions next).
+// Feature areas add their entry here as they ship (Champions next).
 const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home" },
   { to: "/learn", label: "nav.learn" },
   { to: "/groups", label: "nav.groups" },
+  { to: "/questions", label: "nav.questions" },
   { to: "/workspace", label: "nav.workspace", staffOnly: true },
   { to: "/admin", label: "nav.admin", adminOnly: true },
 ];
@@ -68,6 +69,7 @@ export function SiteHeader() {
             </Form>
             {user ? (
               <>
+                <NotificationBell unread={rootData?.unreadNotifications ?? 0} />
                 <NavLink to="/profile" className="nav__link nav__user">
                   {user.name}
                 </NavLink>
@@ -91,5 +93,29 @@ export function SiteHeader() {
         </nav>
       </div>
     </header>
+  );
+}
+
+/** The header's link to /notifications; its name carries the unread count for screen readers. */
+function NotificationBell({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink
+      to="/notifications"
+      className="nav__link notification-bell"
+      aria-label={unread > 0 ? t("notification.bellUnread", { count: unread }) : t("notification.bell")}
+      title={t("notification.bell")}
+    >
+      <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ verticalAlign: "-3px" }}>
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? " " : null}
+      {unread > 0 ? (
+        <span className="badge notification-bell__count" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }

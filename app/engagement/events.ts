@@ -11,6 +11,12 @@ export const EVENT_TYPES = {
   "group.attended": { weight: 5 },
   "group.posted": { weight: 2 },
   "group.meeting_led": { weight: 8 },
+  "qa.asked": { weight: 2 },
+  "qa.answered": { weight: 4 },
+  "qa.accepted": { weight: 1 },
+  "qa.answer_accepted": { weight: 6 },
+  "qa.voted": { weight: 0.5 },
+  "qa.vote_received": { weight: 1 },
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -5,8 +5,13 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { getTranslator, localeCookie } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
+import { preferencesSchema, savePreferences } from "~/notifications/notifications.server";
+import { preferencesOf } from "~/notifications/notify.server";
+import { preferenceField } from "~/notifications/preferences";
+import { NOTIFICATION_TYPES, type NotificationType } from "~/notifications/types";
 import { getProfile, profileSchema, timeZoneOptions, updateProfile } from "~/users/profile.server";
 import { LEVELS, PERSONAS } from "~/users/roles";
+import { formatNumber } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formFailure, parseForm, readFormData } from "~/utils/validation.server";
 
@@ -14,13 +19,21 @@ export const meta: MetaFunction = () => [{ title: "Profile · Kizuna" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { profile: await getProfile(user.id), timeZones: timeZoneOptions() };
+  const [profile, preferences] = await Promise.all([getProfile(user.id), preferencesOf(user.id)]);
+  return { profile, preferences, timeZones: timeZoneOptions() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request, user.locale);
-  const form = parseForm(await readFormData(request), profileSchema, t);
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "notifications") {
+    const preferences = parseForm(formData, preferencesSchema, t);
+    if (!preferences.ok) return formFailure({ errors: preferences.errors, formError: t("error.form"), values: preferences.values }, 400);
+    await savePreferences(user.id, preferences.data);
+    return redirectWithToast("/profile", { type: "success", key: "notification.prefs.saved" });
+  }
+  const form = parseForm(formData, profileSchema, t);
   if (!form.ok) return formFailure({ errors: form.errors, formError: t("error.form"), values: form.values }, 400);
   await updateProfile(user.id, form.data);
   return redirectWithToast(
@@ -31,9 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, timeZones } = useLoaderData<typeof loader>();
+  const { profile, preferences, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const value = (name: keyof typeof profile) => actionData?.values[name] ?? String(profile[name] ?? "");
   return (
@@ -52,6 +65,10 @@ export default function ProfilePage() {
         <div>
           <dt>{t("field.role")}</dt>
           <dd>{t(`role.${profile.role as "member" | "cs" | "admin"}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("profile.reputation")}</dt>
+          <dd>{formatNumber(profile.reputation, locale)}</dd>
         </div>
       </dl>
       <FormError message={actionData?.formError} />
@@ -94,6 +111,41 @@ export default function ProfilePage() {
           </button>
         </div>
       </Form>
+      <NotificationPreferences preferences={preferences} busy={busy} />
     </div>
+  );
+}
+
+/** One fieldset per notification type, saved by its own intent of this page's action. */
+function NotificationPreferences({ preferences, busy }: { preferences: Record<NotificationType, { inApp: boolean; email: boolean }>; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card stack section" aria-labelledby="notification-prefs-title">
+      <div>
+        <h2 id="notification-prefs-title">{t("notification.prefs.title")}</h2>
+        <p className="muted">{t("notification.prefs.lead")}</p>
+      </div>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="notifications" />
+        {(Object.keys(NOTIFICATION_TYPES) as NotificationType[]).map((type) => (
+          <fieldset key={type} className="field">
+            <legend className="field__label">{t(`notification.type.${type}`)}</legend>
+            <div className="inline-fields">
+              <label>
+                <input type="checkbox" name={preferenceField(type, "inApp")} defaultChecked={preferences[type].inApp} /> {t("notification.prefs.inApp")}
+              </label>
+              <label>
+                <input type="checkbox" name={preferenceField(type, "email")} defaultChecked={preferences[type].email} /> {t("notification.prefs.email")}
+              </label>
+            </div>
+          </fieldset>
+        ))}
+        <div>
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {t("notification.prefs.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
+import { StaffQaLinks } from "~/qa/staff-ui";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "CS workspace · Kizuna" }];
@@ -37,6 +38,7 @@ export default function WorkspacePage() {
           <h1>{t("workspace.title")}</h1>
           <p className="lead">{t("workspace.lead")}</p>
         </div>
+        <StaffQaLinks />
       </div>
       <div className="toolbar">
         <div className="segmented" role="group">

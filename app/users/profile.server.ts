@@ -27,6 +27,7 @@ export function getProfile(userId: string) {
       locale: true,
       timeZone: true,
       role: true,
+      reputation: true,
       account: { select: { name: true } },
     },
   });
