@@ -7,12 +7,13 @@ import { isStaff } from "~/users/roles";
 
 type NavItem = { to: string; label: MessageKey; staffOnly?: boolean; adminOnly?: boolean };
 
-// Feature areas add their entry here as they ship (Champions next).
+// Feature areas add their entry here as they ship.
 const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home" },
   { to: "/learn", label: "nav.learn" },
   { to: "/groups", label: "nav.groups" },
   { to: "/questions", label: "nav.questions" },
+  { to: "/champions", label: "nav.champions" },
   { to: "/workspace", label: "nav.workspace", staffOnly: true },
   { to: "/admin", label: "nav.admin", adminOnly: true },
 ];

@@ -17,6 +17,11 @@ export const EVENT_TYPES = {
   "qa.answer_accepted": { weight: 6 },
   "qa.voted": { weight: 0.5 },
   "qa.vote_received": { weight: 1 },
+  // Champion events are about the nominee (the actor), so they count for the nominee's account.
+  "champion.nominated": { weight: 5 },
+  "champion.endorsed": { weight: 2 },
+  "champion.became": { weight: 15 },
+  "champion.renewed": { weight: 10 },
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;
@@ -28,4 +33,8 @@ export const idempotencyKeys = {
     `content.viewed:${userId}:${articleId}:${at.toISOString().slice(0, 10)}`,
   contentCompleted: (userId: string, articleId: string) => `content.completed:${userId}:${articleId}`,
   videoWatched: (userId: string, articleId: string) => `video.watched:${userId}:${articleId}`,
+  championNominated: (nominationId: string) => `champion.nominated:${nominationId}`,
+  championEndorsed: (nominationId: string, endorserId: string) => `champion.endorsed:${nominationId}:${endorserId}`,
+  /** became or renewed: one per term, whichever it was. */
+  championTerm: (type: "champion.became" | "champion.renewed", termId: string) => `${type}:${termId}`,
 };

@@ -4,6 +4,9 @@
 export const notificationsEn = {
   "notification.qa.answered": "{name} answered your question “{title}”",
   "notification.qa.accepted": "Your answer to “{title}” was accepted",
+  "notification.champion.approved": "Your nomination of {name} was approved: they are a champion for {cohort}",
+  "notification.champion.declined": "Your nomination of {name} for {cohort} was declined. Reason: {reason}",
+  "notification.champion.welcome": "Congratulations! You are a Kizuna champion for {cohort}. Set up your champion profile.",
   "notification.unknown": "You have a new notification",
   "notification.emailFooter": "You can choose which notifications you receive on your profile page.",
   "notification.title": "Notifications",
@@ -24,11 +27,17 @@ export const notificationsEn = {
   "notification.prefs.saved": "Your notification settings were updated.",
   "notification.type.qa.answered": "Someone answers my question",
   "notification.type.qa.accepted": "My answer is accepted",
+  "notification.type.champion.approved": "A champion nomination I made is approved",
+  "notification.type.champion.declined": "A champion nomination I made is declined",
+  "notification.type.champion.welcome": "I become a champion",
 } as const;
 
 export const notificationsJa: Record<keyof typeof notificationsEn, string> = {
   "notification.qa.answered": "{name}さんがあなたの質問「{title}」に回答しました",
   "notification.qa.accepted": "「{title}」へのあなたの回答がベストアンサーに選ばれました",
+  "notification.champion.approved": "{name}さんの推薦が承認され、{cohort}年のチャンピオンになりました",
+  "notification.champion.declined": "{name}さんの{cohort}年のチャンピオン推薦は見送りになりました。理由: {reason}",
+  "notification.champion.welcome": "おめでとうございます！{cohort}年のKizunaチャンピオンに選ばれました。チャンピオンプロフィールを設定しましょう。",
   "notification.unknown": "新しい通知があります",
   "notification.emailFooter": "受け取る通知はプロフィールページで選べます。",
   "notification.title": "通知",
@@ -49,4 +58,7 @@ export const notificationsJa: Record<keyof typeof notificationsEn, string> = {
   "notification.prefs.saved": "通知設定を更新しました。",
   "notification.type.qa.answered": "自分の質問に回答がついたとき",
   "notification.type.qa.accepted": "自分の回答がベストアンサーに選ばれたとき",
+  "notification.type.champion.approved": "自分のチャンピオン推薦が承認されたとき",
+  "notification.type.champion.declined": "自分のチャンピオン推薦が見送られたとき",
+  "notification.type.champion.welcome": "自分がチャンピオンに選ばれたとき",
 };

@@ -18,8 +18,14 @@ import {
   savePreferences,
 } from "./notifications.server";
 import { notify, preferencesOf } from "./notify.server";
+import { NOTIFICATION_TYPES, type NotificationType } from "./types";
 
 const t = translator("ja");
+const TYPE_COUNT = Object.keys(NOTIFICATION_TYPES).length;
+type Choice = { inApp: boolean; email: boolean };
+/** Preferences for every type: the Q&A ones as given, every other type switched off. */
+const prefs = (qa: Record<"qa.answered" | "qa.accepted", Choice>) =>
+  ({ ...Object.fromEntries(Object.keys(NOTIFICATION_TYPES).map((type) => [type, { inApp: false, email: false }])), ...qa }) as Record<NotificationType, Choice>;
 const person = (name = "通知 太郎") => upsertUser({ email: uniqueEmail(), name });
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
 
@@ -94,7 +100,7 @@ describe("reading", () => {
 describe("preferences", () => {
   test("the profile form's checkboxes become one row per type; unticked means off", async () => {
     const reader = await person();
-    expect(await preferencesOf(reader.id)).toEqual({ "qa.answered": { inApp: true, email: true }, "qa.accepted": { inApp: true, email: true } });
+    expect(await preferencesOf(reader.id)).toMatchObject({ "qa.answered": { inApp: true, email: true }, "qa.accepted": { inApp: true, email: true } });
 
     const form = new FormData();
     form.set("intent", "notifications");
@@ -104,12 +110,12 @@ describe("preferences", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     await savePreferences(reader.id, parsed.data);
-    expect(await preferencesOf(reader.id)).toEqual({ "qa.answered": { inApp: false, email: true }, "qa.accepted": { inApp: true, email: false } });
-    expect(await db.notificationPreference.count({ where: { userId: reader.id } })).toBe(2);
+    expect(await preferencesOf(reader.id)).toEqual(prefs({ "qa.answered": { inApp: false, email: true }, "qa.accepted": { inApp: true, email: false } }));
+    expect(await db.notificationPreference.count({ where: { userId: reader.id } })).toBe(TYPE_COUNT);
 
     // Saving again updates the same rows.
-    await savePreferences(reader.id, { "qa.answered": { inApp: true, email: true }, "qa.accepted": { inApp: false, email: false } });
-    expect(await db.notificationPreference.count({ where: { userId: reader.id } })).toBe(2);
+    await savePreferences(reader.id, prefs({ "qa.answered": { inApp: true, email: true }, "qa.accepted": { inApp: false, email: false } }));
+    expect(await db.notificationPreference.count({ where: { userId: reader.id } })).toBe(TYPE_COUNT);
     expect((await preferencesOf(reader.id))["qa.accepted"]).toEqual({ inApp: false, email: false });
   });
 
@@ -138,7 +144,7 @@ describe("notify", () => {
 
   test("in-app off → no row; email on → an OutboxEmail row", async () => {
     const reader = await person("設定 花子");
-    await savePreferences(reader.id, { "qa.answered": { inApp: false, email: true }, "qa.accepted": { inApp: true, email: false } });
+    await savePreferences(reader.id, prefs({ "qa.answered": { inApp: false, email: true }, "qa.accepted": { inApp: true, email: false } }));
     await notify(reader.id, "qa.answered", { name: "田中", title: "CSVの出力" }, "/questions/q1", BASE);
     expect(await db.notification.count({ where: { userId: reader.id } })).toBe(0);
     const emails = await outboxFor(reader.email);
@@ -153,7 +159,7 @@ describe("notify", () => {
 
   test("both off → nothing at all", async () => {
     const reader = await person();
-    await savePreferences(reader.id, { "qa.answered": { inApp: false, email: false }, "qa.accepted": { inApp: false, email: false } });
+    await savePreferences(reader.id, prefs({ "qa.answered": { inApp: false, email: false }, "qa.accepted": { inApp: false, email: false } }));
     await notify(reader.id, "qa.answered", { name: "A", title: "B" }, "/questions/q1", BASE);
     expect(await db.notification.count({ where: { userId: reader.id } })).toBe(0);
     expect(await outboxFor(reader.email)).toHaveLength(0);
@@ -212,7 +218,7 @@ describe("the notifications page and the profile's preferences form", () => {
     const reader = await upsertUser({ email: uniqueEmail(), name: "元の名前", title: "元の役職" });
     const saved = await answer(async () => profileAction(await args(reader, "http://localhost/profile", { intent: "notifications", "qa.accepted.email": "on" })));
     expect(saved).toMatchObject({ status: 302, location: "/profile" });
-    expect(await preferencesOf(reader.id)).toEqual({ "qa.answered": { inApp: false, email: false }, "qa.accepted": { inApp: false, email: true } });
+    expect(await preferencesOf(reader.id)).toEqual(prefs({ "qa.answered": { inApp: false, email: false }, "qa.accepted": { inApp: false, email: true } }));
     expect(await db.user.findUniqueOrThrow({ where: { id: reader.id }, select: { name: true, title: true } })).toEqual({ name: "元の名前", title: "元の役職" });
 
     const forged = await answer(async () => profileAction(await args(reader, "http://localhost/profile", { intent: "notifications", "qa.answered.inApp": "yes" })));

@@ -2,6 +2,9 @@
 export const NOTIFICATION_TYPES = {
   "qa.answered": { inApp: true, email: true },
   "qa.accepted": { inApp: true, email: true },
+  "champion.approved": { inApp: true, email: true },
+  "champion.declined": { inApp: true, email: true },
+  "champion.welcome": { inApp: true, email: true },
 } as const;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -2,6 +2,7 @@
 // The domain functions in questions/answers/moderation.server.ts decide; this file only checks that
 // the posts named in a form belong to the question in the URL, and turns outcomes into a status
 // and a message key for the route.
+import { activeChampionIds } from "~/champions/status.server";
 import { db } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages";
 import { isStaff } from "~/users/roles";
@@ -21,7 +22,9 @@ export async function questionPage(questionId: string, viewer: Viewer) {
   const signedIn = viewer !== null;
   const isAsker = signedIn && question.authorId === viewer.id;
   const interactive = isInteractive(question.state);
-  const person = (author: { name: string; reputation: number } | null) => (author ? { name: author.name, reputation: author.reputation } : null);
+  const champions = await activeChampionIds([question.author?.id, ...answers.map((a) => a.author?.id)]);
+  const person = (author: { id: string; name: string; reputation: number } | null) =>
+    author ? { name: author.name, reputation: author.reputation, champion: champions.has(author.id) } : null;
   const canEditQuestion = interactive && (isAsker || staff);
 
   return {

@@ -1,4 +1,5 @@
 // Asking, editing and reading questions, tags and lists.
+import { activeChampionIds } from "~/champions/status.server";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordEngagement } from "~/engagement/record.server";
@@ -102,15 +103,21 @@ export async function listQuestions(filters: ListFilters, viewer: { id: string; 
         answerCount: true,
         createdAt: true,
         acceptedAnswerId: true,
-        author: { select: { name: true, reputation: true } },
+        author: { select: { id: true, name: true, reputation: true } },
         tags: { select: { tag: { select: { name: true } } } },
       },
     }),
   ]);
+  const champions = await activeChampionIds(rows.map((q) => q.author?.id));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    questions: rows.map((q) => ({ ...q, createdAt: q.createdAt.toISOString(), tags: q.tags.map((t) => t.tag.name) })),
+    questions: rows.map(({ author, ...q }) => ({
+      ...q,
+      author: author ? { name: author.name, reputation: author.reputation, champion: champions.has(author.id) } : null,
+      createdAt: q.createdAt.toISOString(),
+      tags: q.tags.map((t) => t.tag.name),
+    })),
   };
 }
 

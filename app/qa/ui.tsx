@@ -1,5 +1,6 @@
 // Pieces shared by the Q&A pages: badges, tag links and a person with their reputation.
 import { Link } from "@remix-run/react";
+import { ChampionBadge } from "~/champions/ui";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatNumber } from "~/utils/format";
 
@@ -38,8 +39,8 @@ export function TagLinks({ tags }: { tags: string[] }) {
   );
 }
 
-/** Authors whose account was removed stay anonymous; everyone else shows with their reputation. */
-export function PersonWithReputation({ person }: { person: { name: string; reputation: number } | null }) {
+/** Authors whose account was removed stay anonymous; everyone else shows with their reputation (and champions with their badge). */
+export function PersonWithReputation({ person }: { person: { name: string; reputation: number; champion?: boolean } | null }) {
   const { t, locale } = useTranslation();
   if (!person) return <span className="qa-person muted">{t("qa.formerMember")}</span>;
   return (
@@ -49,6 +50,12 @@ export function PersonWithReputation({ person }: { person: { name: string; reput
         <span className="visually-hidden">{t("qa.reputation")} </span>
         <span className="qa-person__points">{formatNumber(person.reputation, locale)}</span>
       </span>
+      {person.champion ? (
+        <>
+          {" "}
+          <ChampionBadge />
+        </>
+      ) : null}
     </span>
   );
 }

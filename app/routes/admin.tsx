@@ -21,6 +21,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/users" className="sidebar__link">
           {t("admin.users")}
         </NavLink>
+        <NavLink to="/admin/champions" className="sidebar__link">
+          {t("champions.admin.nav")}
+        </NavLink>
         <NavLink to="/admin/outbox" className="sidebar__link">
           {t("admin.outbox")}
         </NavLink>

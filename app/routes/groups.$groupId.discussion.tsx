@@ -2,6 +2,8 @@
 // Every form posts here with an `intent`; one schema validates them all.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useLocation, useNavigation, useParams, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { activeChampionIds } from "~/champions/status.server";
+import { ChampionBadge } from "~/champions/ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextAreaField } from "~/components/form";
 import { MarkdownHtml } from "~/components/markdown-html";
@@ -20,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { group, permissions, user } = await requireGroupInsider(request, params.groupId);
   const url = new URL(request.url);
   const thread = await listThread(group, { id: user.id, canModerate: permissions.canManage }, Number(url.searchParams.get("page")) || 1);
-  return { ...thread, writable: acceptsPosts(group.state), editing: url.searchParams.get("edit") };
+  const champions = await activeChampionIds(thread.posts.flatMap((post) => [post.author?.id, ...post.replies.map((reply) => reply.author?.id)]));
+  return { ...thread, championIds: [...champions], writable: acceptsPosts(group.state), editing: url.searchParams.get("edit") };
 }
 
 const DONE: Record<"post" | "reply" | "edit" | "delete" | "hide", MessageKey> = {
@@ -144,7 +147,7 @@ function Thread({ entry, page }: { entry: ThreadEntry; page: number }) {
 }
 
 function Post({ post, page }: { post: ThreadPost; page: number }) {
-  const { editing } = useLoaderData<typeof loader>();
+  const { editing, championIds } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const layout = useRouteLoaderData<GroupLayoutData>("routes/groups.$groupId");
   const location = useLocation();
@@ -162,6 +165,7 @@ function Post({ post, page }: { post: ThreadPost; page: number }) {
       <p className="discussion__meta">
         <strong id={`post-${post.id}-author`}>{post.author?.name ?? t("discussion.formerMember")}</strong>
         {post.author?.isLeader ? <span className="badge badge--leader">{t("discussion.leader")}</span> : null}
+        {post.author && championIds.includes(post.author.id) ? <ChampionBadge /> : null}
         {post.author?.isStaff ? <span className="badge badge--role-cs">{t("discussion.staff")}</span> : null}
         <time className="muted" dateTime={post.createdAt.toISOString()}>
           {formatDateTime(post.createdAt, locale, timeZone)}

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { championHref } from "~/champions/model";
+import { hasBeenChampion, isActiveChampion } from "~/champions/status.server";
+import { ChampionBadge } from "~/champions/ui";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { getTranslator, localeCookie } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
@@ -19,8 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Profile · Kizuna" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [profile, preferences] = await Promise.all([getProfile(user.id), preferencesOf(user.id)]);
-  return { profile, preferences, timeZones: timeZoneOptions() };
+  const [profile, preferences, championNow, championEver] = await Promise.all([getProfile(user.id), preferencesOf(user.id), isActiveChampion(user.id), hasBeenChampion(user.id)]);
+  return { profile, preferences, timeZones: timeZoneOptions(), champion: championEver ? { active: championNow, href: championHref(user.id) } : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, preferences, timeZones } = useLoaderData<typeof loader>();
+  const { profile, preferences, timeZones, champion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -70,6 +73,14 @@ export default function ProfilePage() {
           <dt>{t("profile.reputation")}</dt>
           <dd>{formatNumber(profile.reputation, locale)}</dd>
         </div>
+        {champion ? (
+          <div>
+            <dt>{t("champions.badge")}</dt>
+            <dd>
+              {champion.active ? <ChampionBadge /> : null} <Link to={champion.href}>{t("champions.directory.yourProfile")}</Link>
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <FormError message={actionData?.formError} />
       <Form method="post" className="card stack" noValidate>

@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { SearchBox } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
+import { StaffChampionLinks } from "~/champions/ui";
 import { StaffQaLinks } from "~/qa/staff-ui";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
 
@@ -18,11 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const page = pageFromUrl(url);
   const result = await listAccounts({ q, ownerId: mine ? staff.id : null, page });
-  return { ...result, page, mine, q };
+  return { ...result, page, mine, q, admin: staff.role === "admin" };
 }
 
 export default function WorkspacePage() {
-  const { accounts, total, pages, page, mine, q } = useLoaderData<typeof loader>();
+  const { accounts, total, pages, page, mine, q, admin } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const [searchParams] = useSearchParams();
   const ownerHref = (owner: "mine" | "all") => {
@@ -38,7 +39,10 @@ export default function WorkspacePage() {
           <h1>{t("workspace.title")}</h1>
           <p className="lead">{t("workspace.lead")}</p>
         </div>
-        <StaffQaLinks />
+        <div className="stack">
+          <StaffQaLinks />
+          <StaffChampionLinks admin={admin} />
+        </div>
       </div>
       <div className="toolbar">
         <div className="segmented" role="group">

@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { stageLabel } from "~/accounts/lifecycle";
 import { getAccountOverview } from "~/accounts/portfolio.server";
 import { inviteUser } from "~/auth/auth.server";
+import { accountChampions } from "~/champions/account.server";
+import { AccountChampions } from "~/champions/ui";
 import { inviteMemberSchema } from "~/auth/forms.server";
 import { requireRole } from "~/auth/session.server";
 import { FormError, TextField } from "~/components/form";
@@ -17,10 +19,10 @@ import { formFailure, parseForm, readFormData } from "~/utils/validation.server"
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? ""} · Kizuna` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "cs");
+  const staff = await requireRole(request, "cs");
   const account = await getAccountOverview(params.accountId ?? "");
   if (!account) throw new Response("Account not found", { status: 404 });
-  return { account };
+  return { account, champions: await accountChampions(account.id), timeZone: staff.timeZone };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, champions, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -125,6 +127,8 @@ export default function AccountPage() {
           </div>
         )}
       </section>
+
+      <AccountChampions data={champions} timeZone={timeZone} />
 
       <section aria-labelledby="invite-title" className="section card">
         <h2 id="invite-title">{t("account.invite.title")}</h2>
