@@ -3,6 +3,7 @@
 //   npm run seed -- --scale   also the PRODUCT.md scale set: 2,000 accounts and 50,000 members
 import { db, dbReady } from "~/db.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
+import { seedChampions } from "./lib/seed-champions";
 import { seedDemo } from "./lib/seed-demo";
 import { seedGroups } from "./lib/seed-groups";
 import { seedLearning } from "./lib/seed-learning";
@@ -15,6 +16,7 @@ async function main() {
   await seedLearning();
   await seedGroups();
   await seedQa();
+  await seedChampions();
   if (process.argv.includes("--scale")) await seedScale();
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);

@@ -1,6 +1,7 @@
 // Form schemas of the champion pages. Field messages that are not zod's own are message keys
 // (app/champions/messages.ts). Forms whose fields depend on the criteria are built per request.
 import { z } from "zod";
+import { evidenceField, languageField, linksField, scoreField, topicField } from "./fields";
 import { CHAMPION_LANGUAGES, LIMITS, RUBRIC_LEVELS, SCORE_MAX, SCORE_MIN } from "./model";
 
 const checkbox = z
@@ -44,11 +45,6 @@ export const criterionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["retire-criterion", "restore-criterion"]), criterionId: z.string().trim().min(1).max(40) }),
 ]);
 
-export const evidenceField = (criterionId: string) => `evidence_${criterionId}`;
-export const linksField = (criterionId: string) => `links_${criterionId}`;
-export const scoreField = (criterionId: string) => `score_${criterionId}`;
-export const topicField = (topic: string) => `topic_${topic}`;
-export const languageField = (language: string) => `language_${language}`;
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -10,7 +10,7 @@ import { action as nominationAction, loader as nominationLoader } from "~/routes
 import { loader as nominationsLoader } from "~/routes/champions.nominations._index";
 import { action as nominateAction, loader as nominateLoader } from "~/routes/champions.nominations.new";
 import { loader as reviewLoader } from "~/routes/champions.review";
-import { evidenceField, scoreField } from "./forms.server";
+import { evidenceField, scoreField } from "./fields";
 import { getProgram, listCriteria, updateProgram } from "./program.server";
 
 const ORIGIN = "http://localhost";

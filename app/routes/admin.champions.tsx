@@ -96,10 +96,10 @@ export default function ChampionSettingsPage() {
           <TextField label={t("champions.admin.cohortYear")} name="cohortYear" type="number" inputMode="numeric" min={LIMITS.cohortMin} max={LIMITS.cohortMax} required hint={t("champions.admin.cohortYearHint")} defaultValue={settingsFailure?.values.cohortYear ?? program.cohortYear} error={settingsFailure?.errors.cohortYear} />
           <TextField label={t("champions.admin.termMonths")} name="termMonths" type="number" inputMode="numeric" min={LIMITS.termMonthsMin} max={LIMITS.termMonthsMax} required hint={t("champions.admin.termMonthsHint")} defaultValue={settingsFailure?.values.termMonths ?? program.termMonths} error={settingsFailure?.errors.termMonths} />
         </div>
-        <label className="checkbox">
+        <label className="champion-check">
           <input type="checkbox" name="nominationsOpen" defaultChecked={checked("nominationsOpen")} /> {t("champions.admin.nominationsOpen")}
         </label>
-        <label className="checkbox">
+        <label className="champion-check">
           <input type="checkbox" name="peerNominations" defaultChecked={checked("peerNominations")} /> {t("champions.admin.peerNominations")}
         </label>
         <p className="field__hint">{t("champions.admin.peerHint")}</p>

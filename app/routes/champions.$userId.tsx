@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getOptionalUser, requireUser } from "~/auth/session.server";
 import { loadChampionProfile, saveChampionProfile } from "~/champions/directory.server";
-import { championProfileSchema, languageField, revokeSchema, topicField } from "~/champions/forms.server";
+import { languageField, topicField } from "~/champions/fields";
+import { championProfileSchema, revokeSchema } from "~/champions/forms.server";
 import { CHAMPION_LANGUAGES, LIMITS } from "~/champions/model";
 import { revokeTerm } from "~/champions/terms.server";
 import { ChampionBadge } from "~/champions/ui";
@@ -132,7 +133,7 @@ function ProfileForm() {
       <h2 id="edit-title">{t("champions.profile.edit")}</h2>
       <FormError message={profileFailure?.formError} />
       <input type="hidden" name="intent" value="profile" />
-      <label className="checkbox">
+      <label className="champion-check">
         <input type="checkbox" name="listed" defaultChecked={checked("listed", profile.listed)} /> {t("champions.profile.listed")}
       </label>
       <p className="field__hint">{t("champions.profile.listedHint")}</p>
@@ -140,9 +141,9 @@ function ProfileForm() {
       <fieldset className="field champion-fieldset" aria-describedby={profileFailure?.errors.topics ? "topics-error" : undefined}>
         <legend className="field__label">{t("champions.profile.topics")}</legend>
         <p className="field__hint">{t("champions.profile.topicsHint", { max: LIMITS.topicsMax })}</p>
-        <div className="checkbox-grid">
+        <div className="champion-check-grid">
           {topics.map((topic) => (
-            <label key={topic.id} className="checkbox">
+            <label key={topic.id} className="champion-check">
               <input type="checkbox" name={topicField(topic.id)} defaultChecked={checked(topicField(topic.id), profile.topics.includes(topic.id))} /> {topic.label}
             </label>
           ))}
@@ -155,9 +156,9 @@ function ProfileForm() {
       </fieldset>
       <fieldset className="field champion-fieldset">
         <legend className="field__label">{t("champions.profile.languages")}</legend>
-        <div className="checkbox-grid">
+        <div className="champion-check-grid">
           {CHAMPION_LANGUAGES.map((language) => (
-            <label key={language} className="checkbox">
+            <label key={language} className="champion-check">
               <input type="checkbox" name={languageField(language)} defaultChecked={checked(languageField(language), profile.languages.includes(language))} /> {t(`champions.language.${language}`)}
             </label>
           ))}

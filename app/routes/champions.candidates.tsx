@@ -15,11 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Champion candidates · Kizuna
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "cs");
   const [candidates, program] = await Promise.all([rankCandidates(), getProgram()]);
-  return { candidates, program, admin: staff.role === "admin" };
+  return { candidates, program, admin: staff.role === "admin", windowDays: CANDIDATE_WINDOW_DAYS };
 }
 
 export default function CandidatesPage() {
-  const { candidates, program, admin } = useLoaderData<typeof loader>();
+  const { candidates, program, admin, windowDays } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   return (
     <>
@@ -29,7 +29,7 @@ export default function CandidatesPage() {
       <header className="page-header">
         <div>
           <h1>{t("champions.candidates.title")}</h1>
-          <p className="lead">{t("champions.candidates.lead", { days: CANDIDATE_WINDOW_DAYS })}</p>
+          <p className="lead">{t("champions.candidates.lead", { days: windowDays })}</p>
         </div>
       </header>
       <StaffChampionLinks current="candidates" admin={admin} />

@@ -3,7 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { decisionSchema, reviewSchema, scoreField, simpleIntentSchema } from "~/champions/forms.server";
+import { scoreField } from "~/champions/fields";
+import { decisionSchema, reviewSchema, simpleIntentSchema } from "~/champions/forms.server";
 import { LIMITS, SCORE_MAX, championHref, localizeCriterion } from "~/champions/model";
 import { loadNominationPage } from "~/champions/nomination-page.server";
 import { endorse } from "~/champions/nominations.server";

@@ -177,7 +177,7 @@ test("turning off in-app notifications for answers on the profile stops new rows
   await expect(asker.page.getByRole("status")).toContainText("通知設定を更新しました。");
   await expect(asker.page.getByRole("group", { name: "自分の質問に回答がついたとき" }).getByLabel("アプリ内")).not.toBeChecked();
   await expect(asker.page.getByRole("group", { name: "自分の回答がベストアンサーに選ばれたとき" }).getByLabel("アプリ内")).toBeChecked();
-  expect(queryDb("SELECT type, inApp, email FROM NotificationPreference WHERE userId = ? ORDER BY type", asker.id)).toEqual([
+  expect(queryDb("SELECT type, inApp, email FROM NotificationPreference WHERE userId = ? AND type LIKE 'qa.%' ORDER BY type", asker.id)).toEqual([
     { type: "qa.accepted", inApp: 1, email: 1 },
     { type: "qa.answered", inApp: 0, email: 1 },
   ]);
