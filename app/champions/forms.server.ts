@@ -109,6 +109,13 @@ export const decisionSchema = z
     if (value.decision === "decline" && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "champions.error.reasonRequired" });
   });
 
+/** Backing an existing nomination from the nomination form, where a duplicate was refused. */
+export const endorseExistingSchema = z.object({
+  intent: z.literal("endorse"),
+  nominationId: z.string().trim().min(1).max(40),
+  comment: z.string().trim().max(LIMITS.endorsementMax).default(""),
+});
+
 export const simpleIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start-review") }),
   z.object({ intent: z.literal("endorse"), comment: z.string().trim().max(LIMITS.endorsementMax).default("") }),

@@ -92,7 +92,7 @@ export const championsEn = {
   "champions.nominate.linksFor": "Links for {name} (optional)",
   "champions.nominate.linksHint": "One https:// link per line, at most {max} (a Q&A answer, a case study, a meeting note…).",
   "champions.nominate.submit": "Submit nomination",
-  "champions.nominate.openExisting": "Open the existing nomination — you can endorse it there.",
+  "champions.nominate.openExisting": "Open the existing nomination",
 
   "champions.snapshot.title": "The nominee's record",
   "champions.snapshot.lead": "Attached automatically when you submit: a snapshot of the nominee's learning, Q&A, study groups and reputation at that moment.",
@@ -121,6 +121,7 @@ export const championsEn = {
   "champions.endorse.comment": "Why you back this nomination (optional)",
   "champions.endorse.submit": "Endorse",
   "champions.endorse.done": "You endorsed this nomination.",
+  "champions.endorse.existingTitle": "Endorse the existing nomination",
 
   "champions.review.title": "Review",
   "champions.review.lead": "Open nominations, oldest first. Score each criterion on its rubric, comment, then approve or decline.",
@@ -137,7 +138,7 @@ export const championsEn = {
   "champions.review.update": "Update your review",
   "champions.review.comment": "Comment",
   "champions.review.save": "Save review",
-  "champions.review.startLead": "Taking it into review tells the nominator the committee is looking at it.",
+  "champions.review.startLead": "Taking it into review shows the nominator and colleagues that the committee is looking at it.",
   "champions.review.start": "Start review",
   "champions.decision.title": "Decision",
   "champions.decision.choice": "Decision",
@@ -350,7 +351,7 @@ export const championsJa: Record<keyof typeof championsEn, string> = {
   "champions.nominate.linksFor": "{name}の参考リンク（任意）",
   "champions.nominate.linksHint": "1行に1つ、https:// から始まるリンクを{max}件まで（Q&Aの回答、事例、会議メモなど）。",
   "champions.nominate.submit": "推薦を送信",
-  "champions.nominate.openExisting": "既存の推薦を開く（そこで賛同できます）",
+  "champions.nominate.openExisting": "既存の推薦を開く",
 
   "champions.snapshot.title": "推薦された人の活動記録",
   "champions.snapshot.lead": "送信時に自動で添付されます。その時点の学習、Q&A、分科会、評価ポイントの記録です。",
@@ -379,6 +380,7 @@ export const championsJa: Record<keyof typeof championsEn, string> = {
   "champions.endorse.comment": "賛同する理由（任意）",
   "champions.endorse.submit": "賛同する",
   "champions.endorse.done": "この推薦に賛同しました。",
+  "champions.endorse.existingTitle": "既存の推薦に賛同する",
 
   "champions.review.title": "審査",
   "champions.review.lead": "審査待ちの推薦を古い順に表示します。基準ごとにルーブリックで採点しコメントしたうえで、承認または見送りを決めてください。",
@@ -395,7 +397,7 @@ export const championsJa: Record<keyof typeof championsEn, string> = {
   "champions.review.update": "あなたの審査を更新",
   "champions.review.comment": "コメント",
   "champions.review.save": "審査を保存",
-  "champions.review.startLead": "審査を始めると、推薦者に審査中であることが伝わります。",
+  "champions.review.startLead": "審査を始めると、推薦者やほかのスタッフに審査中であることが表示されます。",
   "champions.review.start": "審査を始める",
   "champions.decision.title": "決定",
   "champions.decision.choice": "決定",

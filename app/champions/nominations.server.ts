@@ -209,3 +209,14 @@ export function nomineeSummary(userId: string) {
     select: { id: true, name: true, role: true, title: true, level: true, account: { select: { name: true } } },
   });
 }
+
+/** Whether `actorId` could still endorse an existing nomination (shown where a duplicate is refused). */
+export async function endorsementState(actorId: string, nominationId: string): Promise<"nominator" | "endorsed" | "closed" | "can-endorse"> {
+  const nomination = await db.championNomination.findUnique({
+    where: { id: nominationId },
+    select: { state: true, nominatorId: true, nomineeId: true, endorsements: { where: { userId: actorId }, select: { userId: true } } },
+  });
+  if (!nomination || !isOpen(nomination.state)) return "closed";
+  if (nomination.nominatorId === actorId || nomination.nomineeId === actorId) return "nominator";
+  return nomination.endorsements.length ? "endorsed" : "can-endorse";
+}

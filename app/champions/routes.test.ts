@@ -73,6 +73,35 @@ describe("who may open the champion staff pages", () => {
   });
 });
 
+describe("peer nominations", () => {
+  it("let a second member back a nomination they cannot file twice, without opening it", async () => {
+    const admin = await staffer("admin");
+    await updateProgram(admin, { ...(await getProgram()), peerNominations: true });
+    const acme = await company();
+    const [first, second, nominee] = [await member(acme.id), await member(acme.id), await member((await company()).id)];
+    const { form } = await evidenceForm(nominee.id);
+    const made = await call(nominateAction, first, "/champions/nominations/new", form);
+    expect(made.status).toBe(302);
+    const nominationId = made.location!.split("/").pop()!;
+    // The nominator follows their own nomination; other members do not open it.
+    expect((await call(nominationLoader, first, `/champions/nominations/${nominationId}`, undefined, { nominationId })).status).toBe(200);
+    expect((await call(nominationLoader, second, `/champions/nominations/${nominationId}`, undefined, { nominationId })).status).toBe(403);
+
+    const page = (await call(nominateLoader, second, `/champions/nominations/new?nominee=${nominee.id}`)).body as Awaited<ReturnType<typeof nominateLoader>>;
+    expect(page.blocker).toMatchObject({ error: "duplicate" });
+    expect(page.existing).toEqual({ id: nominationId, endorsement: "can-endorse" });
+    const duplicate = await call(nominateAction, second, "/champions/nominations/new", form);
+    expect(duplicate).toMatchObject({ status: 409, body: { existingId: nominationId } });
+    const endorsed = await call(nominateAction, second, "/champions/nominations/new", { intent: "endorse", nominationId, comment: "同じ分科会で助けてもらいました" });
+    expect(endorsed).toMatchObject({ status: 302, location: "/champions/nominations" });
+    expect(await db.championEndorsement.findMany({ where: { nominationId }, select: { userId: true, comment: true } })).toEqual([{ userId: second.id, comment: "同じ分科会で助けてもらいました" }]);
+    expect(await db.championNomination.count({ where: { nomineeId: nominee.id } })).toBe(1);
+    const again = (await call(nominateLoader, second, `/champions/nominations/new?nominee=${nominee.id}`)).body as Awaited<ReturnType<typeof nominateLoader>>;
+    expect(again.existing).toEqual({ id: nominationId, endorsement: "endorsed" });
+    await updateProgram(admin, { ...(await getProgram()), peerNominations: false });
+  });
+});
+
 describe("bad input is refused with a clear message and stores nothing", () => {
   it("refuses to nominate a staff member", async () => {
     const cs = await staffer();

@@ -25,7 +25,7 @@ const PILLARS: Array<{ title: MessageKey; body: MessageKey; icon: string; to?: s
   { title: "home.pillar.learn.title", body: "home.pillar.learn.body", icon: "学", to: "/learn" },
   { title: "home.pillar.groups.title", body: "home.pillar.groups.body", icon: "会", to: "/groups" },
   { title: "home.pillar.qa.title", body: "home.pillar.qa.body", icon: "問", to: "/questions" },
-  { title: "home.pillar.champions.title", body: "home.pillar.champions.body", icon: "賞" },
+  { title: "home.pillar.champions.title", body: "home.pillar.champions.body", icon: "賞", to: "/champions" },
 ];
 
 export default function Home() {

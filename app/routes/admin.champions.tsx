@@ -131,7 +131,7 @@ function CriterionCard({ criterion }: { criterion: Criterion }) {
   const { t, locale } = useTranslation();
   const editing = failureFor(failure, "edit-criterion", criterion.id) !== null;
   return (
-    <article className={criterion.retired ? "card stack champion-admin-criterion is-retired" : "card stack champion-admin-criterion"} aria-label={criterion.nameJa}>
+    <article className={criterion.retired ? "card stack champion-admin-criterion is-retired" : "card stack champion-admin-criterion"} aria-label={locale === "ja" ? criterion.nameJa : criterion.nameEn}>
       <header className="champion-admin-criterion__header">
         <h3>
           {locale === "ja" ? criterion.nameJa : criterion.nameEn} <span className="muted">/ {locale === "ja" ? criterion.nameEn : criterion.nameJa}</span>

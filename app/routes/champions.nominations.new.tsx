@@ -6,9 +6,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/session.server";
 import { takeEvidenceSnapshot } from "~/champions/evidence.server";
 import { evidenceField, linksField } from "~/champions/fields";
-import { nominationSchema } from "~/champions/forms.server";
+import { endorseExistingSchema, nominationSchema } from "~/champions/forms.server";
 import { LIMITS, localizeCriterion, nominationHref } from "~/champions/model";
-import { nominate, nominationBlocker, nomineeSummary, searchNominees, type NominateError } from "~/champions/nominations.server";
+import { endorse, endorsementState, nominate, nominationBlocker, nomineeSummary, searchNominees, type NominateError } from "~/champions/nominations.server";
 import { getProgram, listCriteria, mayNominate } from "~/champions/program.server";
 import { SnapshotFacts } from "~/champions/ui";
 import { FormError, TextAreaField } from "~/components/form";
@@ -40,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const blocker: NominateError | null = nomineeId ? (nominee ? await nominationBlocker(user, nominee.id) : { error: "nominee-not-found" }) : program.nominationsOpen ? null : { error: "closed" };
   // The record is for staff eyes; a peer nominator only learns that it will be attached.
   const snapshot = nominee && !blocker && isStaff(user.role) ? await takeEvidenceSnapshot(nominee.id) : null;
+  // A refused duplicate offers to back the existing nomination instead.
+  const existing = blocker?.error === "duplicate" ? { id: blocker.existing.id, endorsement: await endorsementState(user.id, blocker.existing.id) } : null;
   return {
     program,
     criteria,
@@ -47,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     results: !nomineeId && q ? await searchNominees(q) : [],
     nominee: nominee ? { id: nominee.id, name: nominee.name, title: nominee.title, company: nominee.account?.name ?? null } : null,
     blocker,
+    existing,
     snapshot,
     staff: isStaff(user.role),
   };
@@ -88,6 +91,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = await getTranslator(request, user.locale);
   const formData = await readFormData(request);
   const values = formValues(formData);
+  if (formData.get("intent") === "endorse") {
+    const form = parseForm(formData, endorseExistingSchema, t);
+    if (!form.ok) return failure(400, { errors: form.errors, values, formError: t("error.form") });
+    const result = await endorse(user, form.data.nominationId, form.data.comment);
+    if (result === "forbidden") throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+    if (result === "not-found") throw new Response("Nomination not found", { status: 404, statusText: "Not Found" });
+    if (result !== "ok") return failure(409, { values, formError: t(result === "already" ? "champions.error.alreadyEndorsed" : result === "own" ? "champions.error.ownNomination" : "champions.error.decided") });
+    return redirectWithToast(isStaff(user.role) ? nominationHref(form.data.nominationId) : "/champions/nominations", { type: "success", key: "champions.toast.endorsed" });
+  }
   const criteria = await listCriteria();
   const form = parseForm(formData, nominationSchema(criteria.map((c) => c.id)), t);
   if (!form.ok) return failure(400, { errors: form.errors, values, formError: t("champions.error.nominationForm") });
@@ -157,21 +169,41 @@ export default function NewNominationPage() {
 }
 
 function BlockerNotice({ blocker }: { blocker: NominateError }) {
+  const { existing, staff } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   const { t } = useTranslation();
+  const busy = useNavigation().state !== "idle";
   return (
-    <div className="alert alert--error" role="alert">
-      <p>{blockerMessage(t, blocker)}</p>
-      {blocker.error === "duplicate" ? (
-        <p>
-          <Link to={nominationHref(blocker.existing.id)}>{t("champions.nominate.openExisting")}</Link>
-        </p>
+    <>
+      <div className="alert alert--error" role="alert">
+        <p>{blockerMessage(t, blocker)}</p>
+        {blocker.error === "duplicate" && staff ? (
+          <p>
+            <Link to={nominationHref(blocker.existing.id)}>{t("champions.nominate.openExisting")}</Link>
+          </p>
+        ) : null}
+      </div>
+      {existing?.endorsement === "endorsed" ? <p className="muted">{t("champions.endorse.done")}</p> : null}
+      {existing?.endorsement === "can-endorse" ? (
+        <Form method="post" className="card stack" aria-labelledby="endorse-existing-title" noValidate>
+          <h3 id="endorse-existing-title">{t("champions.endorse.existingTitle")}</h3>
+          <FormError message={failure?.values.intent === "endorse" ? failure.formError : null} />
+          <input type="hidden" name="intent" value="endorse" />
+          <input type="hidden" name="nominationId" value={existing.id} />
+          <TextAreaField label={t("champions.endorse.comment")} name="comment" rows={3} maxLength={LIMITS.endorsementMax} defaultValue={failure?.values.comment} />
+          <div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t("champions.endorse.submit")}
+            </button>
+          </div>
+        </Form>
       ) : null}
-    </div>
+    </>
   );
 }
 
 function NominationForm() {
-  const { nominee, criteria, snapshot } = useLoaderData<typeof loader>();
+  const { nominee, criteria, snapshot, staff } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state !== "idle";
@@ -179,7 +211,7 @@ function NominationForm() {
   return (
     <Form method="post" className="stack" noValidate>
       <FormError message={failure?.formError} />
-      {failure?.existingId ? (
+      {failure?.existingId && staff ? (
         <p>
           <Link to={nominationHref(failure.existingId)}>{t("champions.nominate.openExisting")}</Link>
         </p>
