@@ -23,6 +23,7 @@ export async function accountChampions(accountId: string, now = new Date()) {
   const champions = [...people.values()].map((person) => {
     const latest = person.terms[person.terms.length - 1]!;
     const active = person.terms.find((t) => termStatus(t, now) === "active") ?? null;
+    const upcoming = person.terms.find((t) => termStatus(t, now) === "upcoming") ?? null;
     return {
       userId: person.userId,
       name: person.name,
@@ -32,12 +33,15 @@ export async function accountChampions(accountId: string, now = new Date()) {
       cohort: (active ?? latest).cohort,
       endsAt: (active ?? latest).endsAt,
       status: active ? "active" : termStatus(latest, now),
+      /** A term approved but not started yet (a renewal after a gap, or next year's cohort). */
+      startsAt: !active && upcoming && person.inAccount ? upcoming.startsAt : null,
       times: championTimes(person.terms),
     };
   });
   return {
     current: champions.filter((c) => c.current),
-    former: champions.filter((c) => !c.current),
+    upcoming: champions.filter((c) => !c.current && c.startsAt !== null),
+    former: champions.filter((c) => !c.current && c.startsAt === null && c.status !== "upcoming"),
     watch: watches[0] ?? null,
   };
 }

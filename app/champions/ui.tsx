@@ -86,6 +86,7 @@ function leftReasonKey(detail: string) {
 
 type AccountChampionsData = {
   current: Array<{ userId: string; name: string; title: string; cohort: number; endsAt: Date; times: number }>;
+  upcoming: Array<{ userId: string; name: string; startsAt: Date | null }>;
   former: Array<{ userId: string; name: string; cohort: number; endsAt: Date; status: string; inAccount: boolean; times: number }>;
   watch: { condition: "champion_inactive" | "champion_left"; championName: string | null; since: Date; detail: string } | null;
 };
@@ -117,6 +118,15 @@ export function AccountChampions({ data, timeZone }: { data: AccountChampionsDat
           ))}
         </ul>
       )}
+      {data.upcoming.length ? (
+        <ul className="plain-list">
+          {data.upcoming.map((c) => (
+            <li key={c.userId}>
+              <Link to={`/champions/${c.userId}`}>{c.name}</Link> <span className="muted">{t("champions.account.starts", { date: c.startsAt ? date(c.startsAt) : "" })}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {data.former.length ? (
         <>
           <h3>{t("champions.account.former")}</h3>

@@ -100,5 +100,12 @@ describe("accountChampions", () => {
     expect(view.current).toMatchObject([{ userId: current.id, name: "現役 さん", cohort: year, times: 2, current: true }]);
     expect(view.former).toMatchObject([{ userId: former.id, status: "expired", times: 1, inAccount: true }]);
     expect(view.watch).toMatchObject({ condition: "champion_inactive", championId: current.id });
+    expect(view.upcoming).toEqual([]);
+
+    // Renewed for next year after a gap: not current, not former, but coming.
+    await term(former.id, year + 1, `${year + 1}-01-01T00:00:00Z`, `${year + 2}-01-01T00:00:00Z`);
+    const later = await accountChampions(acme.id, now);
+    expect(later.upcoming).toMatchObject([{ userId: former.id, startsAt: new Date(`${year + 1}-01-01T00:00:00Z`) }]);
+    expect(later.former).toEqual([]);
   });
 });
