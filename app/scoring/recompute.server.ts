@@ -25,6 +25,13 @@ import type { AccountFacts } from "./facts";
 import { levelFor } from "./member-engagement";
 import { currentModel, type ModelVersion } from "./model.server";
 import { dayKey, daysBefore, readTime, sqlTime, startOfUtcDay } from "./time";
+import type { StoredFacts } from "./why";
+
+/**
+ * Snapshots keep their facts (the "why") this long; older ones keep only the scores, which is all
+ * a trend needs. Keeps a year of 2,000 accounts' history small.
+ */
+export const FACTS_RETENTION_DAYS = 35;
 
 export type RecomputeOptions = {
   /** The moment to compute for; defaults to now. Past moments rebuild history (the demo seed). */
@@ -142,7 +149,7 @@ async function writeSnapshots(scored: Scored[], today: Date, model: ModelVersion
       score("momentum"),
       JSON.stringify(a.health.weights),
       a.health.segment,
-      JSON.stringify(a.facts),
+      JSON.stringify({ facts: a.facts, keyFeatures: model.config.keyFeatures } satisfies StoredFacts),
       model.version,
       at,
     ];
@@ -255,7 +262,10 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
   // Member engagement: a full run has every actor already; a partial run re-reads the people it
   // touched over all their accounts, so someone who changed companies keeps one true score.
   let members: number;
-  if (mode === "full") members = await writeMemberEngagement(actors.values(), asOf, true);
+  if (mode === "full") {
+    members = await writeMemberEngagement(actors.values(), asOf, true);
+    await db.$executeRawUnsafe(`UPDATE "HealthSnapshot" SET facts = '{}' WHERE day < ? AND facts <> '{}'`, sqlTime(daysBefore(ctx.today, FACTS_RETENTION_DAYS)));
+  }
   else {
     const people = [...new Set([...(memberActors ?? []), ...actors.keys()])];
     const fresh = await actorAggregates(asOf, people);
