@@ -37,9 +37,9 @@ export async function scoringAccount(spec: { name?: string; seats?: number; plan
   return account;
 }
 
-export async function staffMember(name = "CS Owner") {
+export async function staffMember(name = "CS Owner", locale: "ja" | "en" = "ja") {
   n += 1;
-  return upsertUser({ email: `cs-${n}-${randomUUID().slice(0, 8)}@kizuna.test`, name, role: "cs" });
+  return upsertUser({ email: `cs-${n}-${randomUUID().slice(0, 8)}@kizuna.test`, name, role: "cs", locale });
 }
 
 export async function memberOf(accountId: string, persona: "practitioner" | "manager" | "executive" = "practitioner", name?: string) {

@@ -178,3 +178,35 @@ export async function stageHistory(accountId: string, take = 20) {
     select: { id: true, fromStage: true, toStage: true, kind: true, reason: true, evidence: true, holdUntil: true, createdAt: true, actor: { select: { name: true } } },
   });
 }
+
+export type LifecyclePanelData = {
+  current: Pick<StageDef, "code" | "nameEn" | "nameJa" | "team"> | null;
+  next: Pick<StageDef, "code" | "nameEn" | "nameJa" | "rules"> | null;
+  heldUntil: string | null;
+  stages: Array<Pick<StageDef, "code" | "nameEn" | "nameJa">>;
+  history: Array<{ id: string; fromStage: string; toStage: string; kind: string; reason: string; evidence: Record<string, number | null>; createdAt: string; actorName: string | null }>;
+};
+
+/** Everything the lifecycle panel of the staff account page shows. */
+export async function lifecyclePanelData(accountId: string, currentStage: string, now = new Date()): Promise<LifecyclePanelData> {
+  const [stages, history, held] = await Promise.all([getStages(), stageHistory(accountId), heldAccounts([accountId], now)]);
+  const index = stages.findIndex((s) => s.code === currentStage);
+  const current = index === -1 ? null : stages[index]!;
+  const next = index === -1 ? null : (stages[index + 1] ?? null);
+  return {
+    current: current && { code: current.code, nameEn: current.nameEn, nameJa: current.nameJa, team: current.team },
+    next: next && { code: next.code, nameEn: next.nameEn, nameJa: next.nameJa, rules: next.rules },
+    heldUntil: held.get(accountId)?.toISOString() ?? null,
+    stages: stages.map((s) => ({ code: s.code, nameEn: s.nameEn, nameJa: s.nameJa })),
+    history: history.map((h) => ({
+      id: h.id,
+      fromStage: h.fromStage,
+      toStage: h.toStage,
+      kind: h.kind,
+      reason: h.reason,
+      evidence: JSON.parse(h.evidence) as Record<string, number | null>,
+      createdAt: h.createdAt.toISOString(),
+      actorName: h.actor?.name ?? null,
+    })),
+  };
+}
