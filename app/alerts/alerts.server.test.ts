@@ -71,6 +71,37 @@ describe("no activity", () => {
   });
 });
 
+describe("conditions that clear by themselves", () => {
+  test("a no-activity alert closes when the account is active again, and can come back", async () => {
+    const owner = await staffMember();
+    const account = await scoringAccount({ ownerId: owner.id });
+    const member = await memberOf(account.id);
+    await event(member, "qa.asked", daysAgo(30));
+    await run();
+    const [alert] = (await alertsOf(account.id)).filter((a) => a.rule === "no_activity");
+    expect(alert!.status).toBe("open");
+
+    await event(member, "content.viewed", daysAgo(1));
+    const cleared = await run();
+    expect(cleared.alerts.cleared).toBeGreaterThanOrEqual(1);
+    expect(await db.healthAlert.findUniqueOrThrow({ where: { id: alert!.id } })).toMatchObject({ status: "resolved", resolvedById: null, openKey: null });
+    expect((await listAccountAlerts(account.id)).resolved[0]).toMatchObject({ id: alert!.id, resolvedBy: null });
+
+    // Quiet again 25 days later: raised again, without a cool-down.
+    await run(new Date(NOW.getTime() + 25 * 86_400_000));
+    expect((await alertsOf(account.id)).filter((a) => a.rule === "no_activity" && a.status === "open")).toHaveLength(1);
+  });
+
+  test("band drops stay open until staff resolve them", async () => {
+    const { account } = await redAccount();
+    await pastSnapshot(account.id, 1, 80, "green");
+    await run();
+    await db.healthSnapshot.deleteMany({ where: { accountId: account.id } });
+    await run();
+    expect((await alertsOf(account.id)).find((a) => a.rule === "band_dropped")!.status).toBe("open");
+  });
+});
+
 describe("only champion inactive", () => {
   test("the account's only champion without events for 30 days", async () => {
     const owner = await staffMember();
@@ -138,6 +169,11 @@ describe("unanswered question from an at-risk account", () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ conditionKey: `unanswered_question:${old.id}`, link: `/questions/${old.id}` });
     expect(JSON.parse(alerts[0]!.nextAction)).toEqual({ key: "alerts.next.unanswered", params: { title: "Question 50h", name: "Kana", hours: 50 } });
+
+    // Answered: the alert closes by itself on the next run.
+    await db.question.update({ where: { id: old.id }, data: { answerCount: 1, state: "answered" } });
+    await run();
+    expect((await alertsOf(account.id)).find((a) => a.rule === "unanswered_question")!.status).toBe("resolved");
   });
 
   test("not raised for a healthy account", async () => {

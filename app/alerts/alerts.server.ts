@@ -9,12 +9,12 @@ export const RESOLVED_COOLDOWN_DAYS = 14;
 
 const CREATED_NOW = "created in this run";
 
-export type RaiseResult = { created: number; refreshed: number; suppressed: number };
+export type RaiseResult = { created: number; refreshed: number; suppressed: number; cleared?: number };
 
 /**
  * Stores new alerts, assigned to each account's CS owner. A condition that already has an open
- * or acknowledged alert only refreshes that alert's evidence and lastSeenAt; one resolved in the
- * last 14 days is left alone. The unique openKey settles races between two runs.
+ * or acknowledged alert only refreshes that alert's evidence and lastSeenAt; one staff resolved in
+ * the last 14 days is left alone. The unique openKey settles races between two runs.
  */
 export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()): Promise<RaiseResult> {
   const result: RaiseResult = { created: 0, refreshed: 0, suppressed: 0 };
@@ -22,7 +22,11 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
   const keys = candidates.map((c) => c.conditionKey);
   const [open, recentlyResolved, owners] = await Promise.all([
     db.healthAlert.findMany({ where: { openKey: { in: keys } }, select: { id: true, openKey: true } }),
-    db.healthAlert.findMany({ where: { conditionKey: { in: keys }, resolvedAt: { gt: daysBefore(now, RESOLVED_COOLDOWN_DAYS) } }, select: { conditionKey: true } }),
+    // Only what staff resolved cools down; a condition that cleared by itself may come back at once.
+    db.healthAlert.findMany({
+      where: { conditionKey: { in: keys }, resolvedById: { not: null }, resolvedAt: { gt: daysBefore(now, RESOLVED_COOLDOWN_DAYS) } },
+      select: { conditionKey: true },
+    }),
     db.account.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.accountId))] } }, select: { id: true, ownerId: true } }),
   ]);
   const openByKey = new Map(open.map((a) => [a.openKey!, a.id]));
@@ -72,6 +76,33 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
     }
   }
   return result;
+}
+
+/** Conditions that clear on their own; the others (band dropped, score fell) are events staff close. */
+export const SELF_CLEARING_RULES = ["no_activity", "champion_inactive", "unanswered_question"] as const;
+
+/**
+ * Closes alerts whose condition the job no longer sees: the account was active again, the
+ * champion came back, the question got an answer. They are resolved with nobody named, which
+ * the UI shows as "closed automatically". `accountIds` is the run's scope; unanswered questions
+ * are looked at globally in every run, so their alerts are checked everywhere.
+ */
+export async function resolveClearedAlerts(input: { accountIds: string[] | "all"; stillHolding: Set<string>; now: Date }): Promise<number> {
+  const scope = input.accountIds === "all" ? {} : { accountId: { in: input.accountIds } };
+  const unresolved = await db.healthAlert.findMany({
+    where: {
+      status: { in: ["open", "acknowledged"] },
+      OR: [{ rule: { in: ["no_activity", "champion_inactive"] }, ...scope }, { rule: "unanswered_question" }],
+    },
+    select: { id: true, conditionKey: true },
+  });
+  const cleared = unresolved.filter((a) => !input.stillHolding.has(a.conditionKey)).map((a) => a.id);
+  if (cleared.length === 0) return 0;
+  const { count } = await db.healthAlert.updateMany({
+    where: { id: { in: cleared } },
+    data: { status: "resolved", openKey: null, resolvedAt: input.now, resolvedById: null },
+  });
+  return count;
 }
 
 /** Names for next actions: the last member active, and the most active one of the last 120 days. */

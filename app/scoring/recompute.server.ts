@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { getCatalog } from "~/content/catalog.server";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { alertPeople, raiseAlerts, unansweredAtRiskQuestions, type RaiseResult } from "~/alerts/alerts.server";
+import { alertPeople, raiseAlerts, resolveClearedAlerts, unansweredAtRiskQuestions, type RaiseResult } from "~/alerts/alerts.server";
 import { accountsWithOnlyChampionInactive } from "~/alerts/champion.server";
 import { describeAccountAlert, describeChampionAlert, describeUnansweredAlert, triggeredRules, type AccountAlertInput, type AlertCandidate } from "~/alerts/rules";
 import { stageFactValues, type StageDef } from "~/lifecycle/rules";
@@ -283,6 +283,7 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
     const questions = await unansweredAtRiskQuestions(asOf, ctx.model.config.alerts.unansweredHours);
     alertCandidates.push(...questions.map((q) => describeUnansweredAlert(q, asOf)));
     alerts = await raiseAlerts(alertCandidates, asOf);
+    alerts.cleared = await resolveClearedAlerts({ accountIds: accountIds === "all" ? "all" : ids, stillHolding: new Set(alertCandidates.map((c) => c.conditionKey)), now: asOf });
   }
   return { mode, accounts: ids.length, members, stageMoves, alerts, ms: Math.round(performance.now() - started) };
 }

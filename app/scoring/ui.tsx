@@ -255,7 +255,11 @@ export function AlertList({
             {resolved.map((alert) => (
               <li key={alert.id}>
                 <strong>{t(`alerts.rule.${alert.rule}`)}</strong> —{" "}
-                <span className="muted">{t("alerts.resolvedBy", { name: alert.resolvedBy ?? "—", date: formatDate(alert.resolvedAt!, locale), note: alert.resolutionNote })}</span>
+                <span className="muted">
+                  {alert.resolvedBy
+                    ? t("alerts.resolvedBy", { name: alert.resolvedBy, date: formatDate(alert.resolvedAt!, locale), note: alert.resolutionNote })
+                    : t("alerts.cleared", { date: formatDate(alert.resolvedAt!, locale) })}
+                </span>
               </li>
             ))}
           </ul>
