@@ -67,6 +67,7 @@ await build.entry.module.dbReady;
 app.listen(port, host, () => {
   const shown = host === "0.0.0.0" ? "localhost" : host;
   console.log(`Kizuna is listening on http://${shown}:${port}`);
+  build.entry.module.startScoringScheduler?.();
   // Under `remix dev` the dev server restarts us on every rebuild and waits for this signal.
   if (process.env.NODE_ENV === "development") broadcastDevReady(build);
 });

@@ -19,6 +19,18 @@ const schema = z
     MAIL_FROM: z.string().default("Kizuna <no-reply@kizuna.local>"),
     MEILI_HOST: z.string().url("MEILI_HOST must be a URL such as http://127.0.0.1:7700").optional(),
     MEILI_API_KEY: z.string().optional(),
+    /**
+     * The in-process scoring schedule (app/scoring/scheduler.server.ts): "on" or "off". Defaults
+     * to on, except under NODE_ENV=test; the browser tests' server turns it off.
+     */
+    SCORING_SCHEDULE: z.enum(["on", "off"]).optional(),
+    /** Minutes between incremental scoring runs. */
+    SCORING_INTERVAL_MINUTES: z.coerce.number().int().min(1, "SCORING_INTERVAL_MINUTES must be at least 1").max(1440).default(10),
+    /** UTC time of day (HH:MM) after which the daily full scoring run happens. */
+    SCORING_FULL_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "SCORING_FULL_AT must be a UTC time such as 02:00")
+      .default("02:00"),
     /** Cookies get the Secure flag in production; a plain-HTTP local production run can opt out. */
     INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   })

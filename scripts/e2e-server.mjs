@@ -16,6 +16,8 @@ const env = {
   // Plain HTTP on loopback: the Secure flag would stop the browser from sending the cookie.
   INSECURE_COOKIES: "true",
   SMTP_URL: "",
+  // The seed computes scores once; a background run must not change them under a test.
+  SCORING_SCHEDULE: "off",
 };
 
 execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "inherit" });

@@ -9,6 +9,7 @@ import { seedGroups } from "./lib/seed-groups";
 import { seedLearning } from "./lib/seed-learning";
 import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
+import { seedScoring } from "./lib/seed-scoring";
 
 async function main() {
   await dbReady;
@@ -18,6 +19,8 @@ async function main() {
   await seedQa();
   await seedChampions();
   if (process.argv.includes("--scale")) await seedScale();
+  // Last: scores read everything the other seeds wrote.
+  await seedScoring();
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);
 }

@@ -1,14 +1,17 @@
 // UI strings. English is the reference shape; Japanese must provide every key (the type checks it).
 // Placeholders look like {name}. Feature areas keep their own strings beside their code
 // (e.g. app/content/messages.ts) and are merged here.
+import { alertsEn, alertsJa } from "~/alerts/messages";
 import { championsEn, championsJa } from "~/champions/messages";
 import { learnEn, learnJa } from "~/content/messages";
 import { discussionEn, discussionJa } from "~/groups/discussion-messages";
 import { meetingsEn, meetingsJa } from "~/groups/meetings-messages";
 import { groupsEn, groupsJa } from "~/groups/messages";
+import { lifecycleEn, lifecycleJa } from "~/lifecycle/messages";
 import { notificationsEn, notificationsJa } from "~/notifications/messages";
 import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
+import { scoringEn, scoringJa } from "~/scoring/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -195,7 +198,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -385,7 +388,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

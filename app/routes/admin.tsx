@@ -27,6 +27,12 @@ export default function AdminLayout() {
         <NavLink to="/admin/outbox" className="sidebar__link">
           {t("admin.outbox")}
         </NavLink>
+        <NavLink to="/admin/health-model" className="sidebar__link">
+          {t("admin.healthModel")}
+        </NavLink>
+        <NavLink to="/admin/lifecycle" className="sidebar__link">
+          {t("admin.lifecycle")}
+        </NavLink>
       </nav>
       <div className="with-sidebar__content">
         <Outlet />

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { stageLabel } from "~/accounts/lifecycle";
 import { getAccountOverview } from "~/accounts/portfolio.server";
@@ -15,6 +15,12 @@ import { formatDate, formatNumber, formatYen } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { appBaseUrl } from "~/utils/url.server";
 import { formFailure, parseForm, readFormData } from "~/utils/validation.server";
+import { LifecyclePanel } from "~/lifecycle/ui";
+import { handleAccountScoringAction, isScoringIntent, loadAccountScoring } from "~/scoring/account-page.server";
+import { AlertList, HealthPanel, LevelBadge } from "~/scoring/ui";
+import scoringStyles from "~/styles/scoring.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: scoringStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? ""} · Kizuna` }];
 
@@ -22,15 +28,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "cs");
   const account = await getAccountOverview(params.accountId ?? "");
   if (!account) throw new Response("Account not found", { status: 404 });
-  return { account, champions: await accountChampions(account.id), timeZone: staff.timeZone };
+  const [champions, scoring] = await Promise.all([
+    accountChampions(account.id),
+    loadAccountScoring({ id: account.id, lifecycleStage: account.lifecycleStage, memberIds: account.members.map((m) => m.id) }),
+  ]);
+  return { account, champions, scoring, timeZone: staff.timeZone };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "cs");
-  const { t } = await getTranslator(request, staff.locale);
+  const { t, locale } = await getTranslator(request, staff.locale);
   const account = await db.account.findUnique({ where: { id: params.accountId ?? "" }, select: { id: true } });
   if (!account) throw new Response("Account not found", { status: 404 });
-  const form = parseForm(await readFormData(request), inviteMemberSchema, t);
+  const formData = await readFormData(request);
+  if (isScoringIntent(formData.get("intent"))) return handleAccountScoringAction(formData, { staff, accountId: account.id, t, locale });
+  const form = parseForm(formData, inviteMemberSchema, t);
   if (!form.ok) return formFailure({ errors: form.errors, formError: t("error.form"), values: form.values }, 400);
   const result = await inviteUser({
     email: form.data.email,
@@ -51,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, champions, timeZone } = useLoaderData<typeof loader>();
+  const { account, champions, scoring, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -96,6 +108,10 @@ export default function AccountPage() {
         </div>
       </dl>
 
+      <HealthPanel health={scoring.health} />
+      <AlertList unresolved={scoring.alerts.unresolved} resolved={scoring.alerts.resolved} errors={actionData?.errors} busy={busy} />
+      <LifecyclePanel data={scoring.lifecycle} errors={actionData?.errors} values={actionData?.values} busy={busy} />
+
       <section aria-labelledby="members-title" className="section">
         <h2 id="members-title">{t("account.members")}</h2>
         {account.members.length === 0 ? (
@@ -110,6 +126,8 @@ export default function AccountPage() {
                   <th scope="col">{t("field.persona")}</th>
                   <th scope="col">{t("field.level")}</th>
                   <th scope="col">{t("field.email")}</th>
+                  <th scope="col" className="num">{t("scoring.member.engagement")}</th>
+                  <th scope="col">{t("scoring.member.level")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -120,6 +138,10 @@ export default function AccountPage() {
                     <td>{t(`persona.${member.persona as "practitioner" | "manager" | "executive"}`)}</td>
                     <td>{t(`level.${member.level as "beginner" | "intermediate" | "advanced"}`)}</td>
                     <td>{member.email}</td>
+                    <td className="num">{formatNumber(scoring.engagement[member.id]?.score ?? 0, locale)}</td>
+                    <td>
+                      <LevelBadge level={scoring.engagement[member.id]?.level ?? "explorer"} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

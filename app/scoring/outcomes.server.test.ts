@@ -1,0 +1,91 @@
+import { db } from "~/db.server";
+import { completion, daysAgo, event, memberOf, NOW, scoringAccount, TEST_CONTENT, usageDays } from "../../tests/scoring-factories";
+import { changeStage } from "~/lifecycle/stages.server";
+import { accountOutcomes, cohortAccountIds, outcomeReport, summarise, type AccountOutcome } from "./outcomes.server";
+
+const row = (patch: Partial<AccountOutcome>): AccountOutcome => ({
+  accountId: "a",
+  events: 0,
+  engagedPeople: 0,
+  completions: 0,
+  answers: 0,
+  attendances: 0,
+  usageBefore: null,
+  usageAfter: null,
+  arr: 0,
+  seats: 10,
+  renewalDate: null,
+  movedForward: false,
+  ...patch,
+});
+
+describe("summarise", () => {
+  test("activity, output, outcome and impact per account", () => {
+    const figures = summarise(
+      [
+        row({ events: 30, engagedPeople: 3, completions: 4, answers: 2, usageBefore: 4, usageAfter: 6, arr: 1_000_000, seats: 6, renewalDate: new Date(NOW.getTime() + 30 * 86_400_000), movedForward: true }),
+        row({ events: 10, engagedPeople: 1, attendances: 3, usageBefore: 6, usageAfter: 5, arr: 3_000_000, seats: 20, renewalDate: new Date(NOW.getTime() - 86_400_000) }),
+        row({ usageBefore: null, usageAfter: 2, seats: 2 }),
+      ],
+      NOW,
+    );
+    expect(figures).toEqual({
+      accounts: 3,
+      activity: { eventsPerAccount: 13.3, engagedPeoplePerAccount: 1.3 },
+      output: { completionsPerAccount: 1.3, answersPerAccount: 0.7, attendancesPerAccount: 1 },
+      // Measured on the two accounts with usage in both windows: 10 → 11 active users, +10 %.
+      outcome: { accountsMeasured: 2, activeUsersBefore: 10, activeUsersAfter: 11, usageChangePercent: 10, grew: 1, shrank: 1 },
+      // 6 of 6 seats and 2 of 2 seats in use: two accounts ready to expand.
+      impact: { arrPerAccount: 1_333_333, seatsPerAccount: 9.3, renewalsDue90: 1, renewalsOverdue: 1, expansionReady: 2, movedForward: 1 },
+    });
+  });
+
+  test("an empty side is all zeros, and no usage means no measured change", () => {
+    const figures = summarise([], NOW);
+    expect(figures.accounts).toBe(0);
+    expect(figures.outcome.usageChangePercent).toBeNull();
+    expect(figures.activity.eventsPerAccount).toBe(0);
+  });
+});
+
+describe("outcome report against the database", () => {
+  test("splits accounts by cohort and measures each account's chain", async () => {
+    const learning = await scoringAccount({ name: "Learning Co", stage: "L04" });
+    const other = await scoringAccount({ name: "Other Co" });
+    const deep = await memberOf(learning.id);
+    const grouped = await memberOf(other.id);
+    await completion(deep.id, "en/deep-1", daysAgo(20));
+    await completion(deep.id, "en/deep-2", daysAgo(10));
+    await event(deep, "qa.answered", daysAgo(5));
+    await event(deep, "content.completed", daysAgo(10));
+    await event(grouped, "group.attended", daysAgo(3));
+    await usageDays(learning.id, 120, 91, 4, {});
+    await usageDays(learning.id, 30, 1, 8, {});
+    await changeStage({ accountId: learning.id, from: "L04", to: "L05", kind: "auto", at: daysAgo(2) });
+    const group = await db.studyGroup.create({
+      data: { name: "G", challenge: "c", description: "d", descriptionHtml: "d", level: "beginner", capacityPeople: 10, capacityCompanies: 5, state: "active" },
+    });
+    await db.groupMembership.create({ data: { groupId: group.id, userId: grouped.id, accountId: other.id, status: "active", joinedAt: daysAgo(40) } });
+
+    expect([...(await cohortAccountIds("advancedPath", TEST_CONTENT, NOW))]).toEqual([learning.id]);
+    expect([...(await cohortAccountIds("studyGroup", TEST_CONTENT, NOW))]).toEqual([other.id]);
+
+    const rows = await accountOutcomes(NOW, 90);
+    expect(rows.find((r) => r.accountId === learning.id)).toMatchObject({
+      events: 2,
+      engagedPeople: 1,
+      completions: 2,
+      answers: 1,
+      usageBefore: 4,
+      usageAfter: 8,
+      movedForward: true,
+    });
+
+    const report = await outcomeReport("advancedPath", { content: TEST_CONTENT, now: NOW });
+    expect(report.inCohort.accounts).toBe(1);
+    expect(report.inCohort.outcome.usageChangePercent).toBe(100);
+    expect(report.inCohort.impact.movedForward).toBe(1);
+    expect(report.others.accounts).toBe(rows.length - 1);
+    expect(report.others.output.attendancesPerAccount).toBeGreaterThan(0);
+  });
+});
