@@ -17,7 +17,13 @@ export const EVENT_TYPES = {
   "qa.answer_accepted": { weight: 6 },
   "qa.voted": { weight: 0.5 },
   "qa.vote_received": { weight: 1 },
+  // cs.* are touches by the vendor's staff (the actor), attributed to the customer account they
+  // were aimed at. They are not the customer's own engagement, hence no weight.
+  "cs.recommended": { weight: 0 },
 } as const;
+
+/** Event types that record what staff did for an account rather than what its people did. */
+export const STAFF_TOUCH_PREFIX = "cs.";
 
 export type EventType = keyof typeof EVENT_TYPES;
 
