@@ -132,7 +132,7 @@ export default function WorkspacePage() {
       </Form>
 
       <div className="toolbar">
-        <span className="muted" role="status">{t("common.results", { count: formatNumber(total, locale) })}</span>
+        <span className="muted">{t("common.results", { count: formatNumber(total, locale) })}</span>
         <a href={`/workspace/portfolio.csv${portfolioSearch(filters)}`} className="button button--secondary button--small" download>
           {t("workspace.exportCsv")}
         </a>
