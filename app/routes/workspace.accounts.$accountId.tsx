@@ -13,7 +13,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { appBaseUrl } from "~/utils/url.server";
 import { formFailure, formValues, parseForm, readFormData } from "~/utils/validation.server";
 import { requireWorkspaceStaff } from "~/workspace/access.server";
-import { accountHeadline, activeGroupChoices, articleChoices, getAccountOverview, membersWithActivity } from "~/workspace/account.server";
+import { accountActiveUsers, activeGroupChoices, articleChoices, getAccountOverview, membersWithActivity } from "~/workspace/account.server";
 import { dailyActivity } from "~/workspace/activity.server";
 import { lastLocalDays, safeTimeZone } from "~/workspace/days";
 import { addAccountNote, listAccountNotes, noteSchema } from "~/workspace/notes.server";
@@ -32,9 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const timeZone = safeTimeZone(staff.timeZone);
   const now = new Date();
-  const [members, headline, activity, timeline, recommendations, notes, groups] = await Promise.all([
+  const [members, activeUsers, activity, timeline, recommendations, notes, groups] = await Promise.all([
     membersWithActivity(account.id, now),
-    accountHeadline(account.id, now),
+    accountActiveUsers(account.id, now),
     dailyActivity({ accountId: account.id }, lastLocalDays(ACTIVITY_DAYS, timeZone, now)),
     loadTimeline({ accountId: account.id }, timelineFilterFromUrl(url)),
     accountRecommendations(account.id),
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     account: { ...account, renewalDate: account.renewalDate?.toISOString().slice(0, 10) ?? null },
     members,
-    headline,
+    headline: { activeUsers, champions: members.filter((m) => m.champion).length },
     activity,
     timeline,
     recommendations,

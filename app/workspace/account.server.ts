@@ -3,7 +3,7 @@
 // by the recommendation forms.
 import { getCatalog } from "~/content/catalog.server";
 import { db } from "~/db.server";
-import { accountAggregates } from "./portfolio.server";
+import { activeUsersByAccount } from "./portfolio.server";
 import { chunks, placeholders, sqlTime, toDate, toNumber } from "./sql";
 
 const DAY_MS = 86_400_000;
@@ -87,10 +87,9 @@ export async function membersWithActivity(accountId: string, now = new Date()): 
   }));
 }
 
-/** Headline numbers for the account: active people (30 days) and current champions. */
-export async function accountHeadline(accountId: string, now = new Date()) {
-  const { active, champions } = await accountAggregates([accountId], now);
-  return { activeUsers: active.get(accountId) ?? 0, champions: champions.get(accountId) ?? 0 };
+/** People of the account active in the last 30 days (the members table has the rest). */
+export async function accountActiveUsers(accountId: string, now = new Date()): Promise<number> {
+  return (await activeUsersByAccount([accountId], now)).get(accountId) ?? 0;
 }
 
 /** Articles a CSM can recommend, in a stable order: locale, tier, title. */

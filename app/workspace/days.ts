@@ -54,28 +54,44 @@ function startOfDate(year: number, month: number, day: number, timeZone: string)
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
+// Every page view asks for the same 90 days until midnight: computing the boundaries takes a
+// couple of hundred Intl calls, so they are kept per zone, day and length.
+const memo = new Map<string, LocalDay[]>();
+
 /** The last `count` days up to and including today in `timeZone`, oldest first. */
 export function lastLocalDays(count: number, timeZone: string, now = new Date()): LocalDay[] {
   const today = wallClock(now.getTime(), timeZone);
-  const days: LocalDay[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - i));
-    const next = new Date(Date.UTC(today.year, today.month - 1, today.day - i + 1));
-    const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-    days.push({
-      day: iso(y, m, d),
-      start: new Date(startOfDate(y, m, d, timeZone)),
-      end: new Date(startOfDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone)),
-    });
+  const key = `${timeZone}|${iso(today.year, today.month, today.day)}|${count}`;
+  let days = memo.get(key);
+  if (!days) {
+    if (memo.size > 200) memo.clear();
+    days = computeDays(count, timeZone, today);
+    memo.set(key, days);
   }
   return days;
 }
 
+function computeDays(count: number, timeZone: string, today: { year: number; month: number; day: number }): LocalDay[] {
+  // count + 1 boundaries: each day ends where the next one starts.
+  const dates = Array.from({ length: count + 1 }, (_, i) => new Date(Date.UTC(today.year, today.month - 1, today.day - (count - 1) + i)));
+  const starts = dates.map((date) => startOfDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), timeZone));
+  return dates.slice(0, count).map((date, i) => ({
+    day: iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()),
+    start: new Date(starts[i]!),
+    end: new Date(starts[i + 1]!),
+  }));
+}
+
+const validZones = new Set<string>();
+
 /** Falls back to Asia/Tokyo (the product's home) when a stored zone is not valid. */
 export function safeTimeZone(zone: string | null | undefined): string {
   if (!zone) return "Asia/Tokyo";
+  if (validZones.has(zone)) return zone;
   try {
+    // Building a formatter is the only portable validity check, and it is slow: remember the answer.
     new Intl.DateTimeFormat("en", { timeZone: zone });
+    validZones.add(zone);
     return zone;
   } catch {
     return "Asia/Tokyo";

@@ -141,20 +141,25 @@ async function grouped(sql: (ids: string) => string, ids: readonly string[], bef
   return counts;
 }
 
+/** People with their own engagement on each account in the last 30 days. */
+export function activeUsersByAccount(ids: readonly string[], now = new Date()): Promise<Counts> {
+  const since = sqlTime(new Date(now.getTime() - ACTIVE_DAYS * DAY_MS));
+  return grouped(
+    (list) => `SELECT accountId, COUNT(DISTINCT actorId) AS n FROM EngagementEvent
+      WHERE accountId IN (${list}) AND occurredAt >= ? AND type NOT LIKE '${STAFF_TOUCH_PREFIX}%' GROUP BY accountId`,
+    ids,
+    [],
+    [since],
+  );
+}
+
 /** Members, active members (last 30 days) and current champions, for the given accounts only. */
 export async function accountAggregates(ids: readonly string[], now = new Date()) {
   if (ids.length === 0) return { members: new Map() as Counts, active: new Map() as Counts, champions: new Map() as Counts };
-  const since = sqlTime(new Date(now.getTime() - ACTIVE_DAYS * DAY_MS));
   const at = sqlTime(now);
   const [members, active, champions] = await Promise.all([
     grouped((list) => `SELECT accountId, COUNT(*) AS n FROM User WHERE accountId IN (${list}) GROUP BY accountId`, ids),
-    grouped(
-      (list) => `SELECT accountId, COUNT(DISTINCT actorId) AS n FROM EngagementEvent
-        WHERE accountId IN (${list}) AND occurredAt >= ? AND type NOT LIKE '${STAFF_TOUCH_PREFIX}%' GROUP BY accountId`,
-      ids,
-      [],
-      [since],
-    ),
+    activeUsersByAccount(ids, now),
     grouped(
       (list) => `SELECT u.accountId AS accountId, COUNT(DISTINCT c.userId) AS n FROM ChampionTerm c JOIN User u ON u.id = c.userId
         WHERE u.accountId IN (${list}) AND c.revokedAt IS NULL AND c.startsAt <= ? AND c.endsAt > ? GROUP BY u.accountId`,

@@ -13,6 +13,7 @@ import { recommendGroupTo } from "~/groups/overview.server";
 import type { Locale } from "~/i18n/locales";
 import type { MessageKey } from "~/i18n/messages";
 import { isStaff } from "~/users/roles";
+import { toDate } from "./sql";
 
 export const MAX_RECIPIENTS = 50;
 
@@ -112,41 +113,52 @@ export async function recommendGroup(
   return { ok: true, sent: recipients.people.length };
 }
 
-/** What the account page lists as sent: newest first, with where each one stands. */
+type ContentRecRow = {
+  id: string;
+  articleId: string;
+  note: string;
+  createdAt: unknown;
+  openedAt: unknown;
+  dismissedAt: unknown;
+  toId: string;
+  toName: string;
+  byName: string | null;
+};
+type GroupRecRow = {
+  id: string;
+  note: string;
+  createdAt: unknown;
+  response: string | null;
+  respondedAt: unknown;
+  groupId: string;
+  groupName: string;
+  toId: string;
+  toName: string;
+  byName: string | null;
+};
+
+const iso = (value: unknown) => (value === null || value === undefined ? null : toDate(value).toISOString());
+
+/**
+ * What the account page lists as sent: newest first, with where each one stands. One joined
+ * query per kind (the account page is on a latency budget; relation loading would be five).
+ */
 export async function accountRecommendations(accountId: string, take = 20) {
   const catalog = getCatalog();
-  const [content, groups] = await Promise.all([
-    db.contentRecommendation.findMany({
-      where: { accountId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-      select: {
-        id: true,
-        articleId: true,
-        note: true,
-        createdAt: true,
-        openedAt: true,
-        dismissedAt: true,
-        toUser: { select: { id: true, name: true } },
-        byUser: { select: { name: true } },
-      },
-    }),
-    db.groupRecommendation.findMany({
-      where: { user: { accountId } },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-      select: {
-        id: true,
-        note: true,
-        createdAt: true,
-        response: true,
-        respondedAt: true,
-        group: { select: { id: true, name: true } },
-        user: { select: { id: true, name: true } },
-        recommendedBy: { select: { name: true } },
-      },
-    }),
-  ]);
+  const content = await db.$queryRawUnsafe<ContentRecRow[]>(
+    `SELECT r.id, r.articleId, r.note, r.createdAt, r.openedAt, r.dismissedAt, t.id AS toId, t.name AS toName, b.name AS byName
+     FROM ContentRecommendation r JOIN User t ON t.id = r.toUserId LEFT JOIN User b ON b.id = r.byUserId
+     WHERE r.accountId = ? ORDER BY r.createdAt DESC, r.id DESC LIMIT ?`,
+    accountId,
+    take,
+  );
+  const groups = await db.$queryRawUnsafe<GroupRecRow[]>(
+    `SELECT r.id, r.note, r.createdAt, r.response, r.respondedAt, g.id AS groupId, g.name AS groupName, u.id AS toId, u.name AS toName, b.name AS byName
+     FROM GroupRecommendation r JOIN User u ON u.id = r.userId JOIN StudyGroup g ON g.id = r.groupId LEFT JOIN User b ON b.id = r.recommendedById
+     WHERE u.accountId = ? ORDER BY r.createdAt DESC, r.id DESC LIMIT ?`,
+    accountId,
+    take,
+  );
   return {
     content: content.map((r) => {
       const article = catalog.byId.get(r.articleId);
@@ -155,22 +167,22 @@ export async function accountRecommendations(accountId: string, take = 20) {
         title: article?.title ?? r.articleId,
         href: article ? articleHref(article) : null,
         note: r.note,
-        to: r.toUser,
-        by: r.byUser?.name ?? null,
-        createdAt: r.createdAt.toISOString(),
-        openedAt: r.openedAt?.toISOString() ?? null,
-        dismissedAt: r.dismissedAt?.toISOString() ?? null,
+        to: { id: r.toId, name: r.toName },
+        by: r.byName,
+        createdAt: iso(r.createdAt)!,
+        openedAt: iso(r.openedAt),
+        dismissedAt: iso(r.dismissedAt),
       };
     }),
     groups: groups.map((r) => ({
       id: r.id,
-      group: r.group,
+      group: { id: r.groupId, name: r.groupName },
       note: r.note,
-      to: r.user,
-      by: r.recommendedBy?.name ?? null,
-      createdAt: r.createdAt.toISOString(),
+      to: { id: r.toId, name: r.toName },
+      by: r.byName,
+      createdAt: iso(r.createdAt)!,
       response: r.response,
-      respondedAt: r.respondedAt?.toISOString() ?? null,
+      respondedAt: iso(r.respondedAt),
     })),
   };
 }
