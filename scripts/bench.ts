@@ -25,7 +25,10 @@ async function main() {
   const { seedDemo } = await import("./lib/seed-demo");
   const { seedLearning } = await import("./lib/seed-learning");
   const { seedScale, SCALE } = await import("./lib/scale");
-  const { listAccounts, getAccountOverview } = await import("~/accounts/portfolio.server");
+  const { seedScaleEngagement, BUSY_ACCOUNT } = await import("./lib/scale-engagement");
+  const { listPortfolio, exportPortfolio } = await import("~/workspace/portfolio.server");
+  const { portfolioFiltersFromUrl } = await import("~/workspace/portfolio");
+  const { membersWithActivity } = await import("~/workspace/account.server");
   const { findAccountForEmail } = await import("~/accounts/accounts.server");
   const { listUsers } = await import("~/users/user-admin.server");
   const { getAuth, startSession } = await import("~/auth/session.server");
@@ -37,8 +40,9 @@ async function main() {
     await seedLearning();
     await seedScale();
   }
-  const counts = { accounts: await db.account.count(), users: await db.user.count() };
-  console.log(`Data: ${counts.accounts.toLocaleString()} accounts, ${counts.users.toLocaleString()} people\n`);
+  await seedScaleEngagement();
+  const counts = { accounts: await db.account.count(), users: await db.user.count(), events: await db.engagementEvent.count() };
+  console.log(`Data: ${counts.accounts.toLocaleString()} accounts, ${counts.users.toLocaleString()} people, ${counts.events.toLocaleString()} engagement events\n`);
 
   // Article pages render through the real production build, reading compiled content from the
   // cache: the budget is for a request, with no MDX compilation in it.
@@ -58,17 +62,23 @@ async function main() {
   };
 
   const cs = await db.user.findFirstOrThrow({ where: { role: "cs" }, select: { id: true } });
-  const busyAccount = await db.account.findFirstOrThrow({ where: { id: "scale_acc_0007" }, select: { id: true } });
+  const busyAccount = await db.account.findFirstOrThrow({ where: { id: `scale_acc_${String(BUSY_ACCOUNT).padStart(4, "0")}` }, select: { id: true } });
+  const busyMember = await db.user.findFirstOrThrow({ where: { accountId: busyAccount.id }, orderBy: { id: "asc" }, select: { id: true } });
+  const portfolio = (query: string) => portfolioFiltersFromUrl(new URL(`http://bench/workspace${query}`));
   const { ensureBenchQuestion } = await import("./lib/bench-question");
   const busyQuestion = await ensureBenchQuestion();
   const cookie = (await startSession(cs.id)).split(";")[0]!;
 
   const cases: Case[] = [
-    { name: "portfolio page 1, all accounts", budgetMs: 60, runs: 40, fn: () => listAccounts({ page: 1 }) },
-    { name: "portfolio page 40, all accounts", budgetMs: 60, runs: 40, fn: () => listAccounts({ page: 40 }) },
-    { name: "portfolio, one owner's accounts", budgetMs: 60, runs: 40, fn: () => listAccounts({ ownerId: cs.id, page: 1 }) },
-    { name: "portfolio search (Japanese)", budgetMs: 80, runs: 40, fn: () => listAccounts({ q: "さくら", page: 1 }) },
-    { name: "account page with members", budgetMs: 40, runs: 40, fn: () => getAccountOverview(busyAccount.id) },
+    { name: "portfolio page 1, all accounts", budgetMs: 60, runs: 40, fn: () => listPortfolio(portfolio("?owner=all"), cs.id) },
+    { name: "portfolio page 40, all accounts", budgetMs: 60, runs: 40, fn: () => listPortfolio(portfolio("?owner=all&page=40"), cs.id) },
+    { name: "portfolio, one owner's accounts", budgetMs: 60, runs: 40, fn: () => listPortfolio(portfolio("?owner=mine"), cs.id) },
+    { name: "portfolio search (Japanese)", budgetMs: 80, runs: 40, fn: () => listPortfolio(portfolio("?owner=all&q=さくら"), cs.id) },
+    { name: "portfolio, stage + renewal 90 days", budgetMs: 60, runs: 40, fn: () => listPortfolio(portfolio("?owner=all&stage=L07&renewal=90"), cs.id) },
+    { name: "portfolio sorted by active/seats", budgetMs: 400, runs: 10, fn: () => listPortfolio(portfolio("?owner=all&sort=utilisation"), cs.id) },
+    { name: "portfolio sorted by champions", budgetMs: 150, runs: 20, fn: () => listPortfolio(portfolio("?owner=all&sort=champions"), cs.id) },
+    { name: "portfolio CSV, all 2,000 accounts", budgetMs: 600, runs: 5, fn: () => exportPortfolio(portfolio("?owner=all"), cs.id) },
+    { name: "account members with activity", budgetMs: 40, runs: 40, fn: () => membersWithActivity(busyAccount.id) },
     { name: "people search over 50k", budgetMs: 100, runs: 20, fn: () => listUsers({ q: "member4999", role: null, page: 1 }) },
     { name: "sign-up domain match", budgetMs: 5, runs: 200, fn: () => findAccountForEmail("new.person@scale-0042.example") },
     { name: "session check per request", budgetMs: 10, runs: 200, fn: () => getAuth(new Request("http://bench/", { headers: { Cookie: cookie } })) },
@@ -77,6 +87,10 @@ async function main() {
     { name: "article page render, member", budgetMs: 15, on: "p50", runs: 60, fn: () => renderPage("/learn/ja/scoring-model-design", memberCookie) },
     { name: "learn home with recommendations", budgetMs: 60, runs: 40, fn: () => renderPage("/learn", memberCookie) },
     { name: "question page, 30 answers", budgetMs: 20, on: "p50", runs: 60, fn: () => renderPage(`/questions/${busyQuestion}`, memberCookie) },
+    // The workspace pages as CS staff open them: full server render, root loader included.
+    { name: "workspace portfolio page (default)", budgetMs: 100, on: "p50", runs: 40, fn: () => renderPage("/workspace", cookie) },
+    { name: "workspace account page (busiest)", budgetMs: 100, on: "p50", runs: 40, fn: () => renderPage(`/workspace/accounts/${busyAccount.id}`, cookie) },
+    { name: "workspace member page", budgetMs: 100, on: "p50", runs: 40, fn: () => renderPage(`/workspace/members/${busyMember.id}`, cookie) },
   ];
 
   let failures = 0;

@@ -1,6 +1,7 @@
 // Seeds the demo world; safe to run again (everything is upserted by natural keys).
 //   npm run seed              demo companies, staff and members
-//   npm run seed -- --scale   also the PRODUCT.md scale set: 2,000 accounts and 50,000 members
+//   npm run seed -- --scale   also the PRODUCT.md scale set: 2,000 accounts, 50,000 members and
+//                             90 days of their engagement
 import { db, dbReady } from "~/db.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
 import { seedChampions } from "./lib/seed-champions";
@@ -9,6 +10,7 @@ import { seedGroups } from "./lib/seed-groups";
 import { seedLearning } from "./lib/seed-learning";
 import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
+import { seedScaleEngagement } from "./lib/scale-engagement";
 import { seedScoring } from "./lib/seed-scoring";
 
 async function main() {
@@ -18,7 +20,10 @@ async function main() {
   await seedGroups();
   await seedQa();
   await seedChampions();
-  if (process.argv.includes("--scale")) await seedScale();
+  if (process.argv.includes("--scale")) {
+    await seedScale();
+    await seedScaleEngagement();
+  }
   // Last: scores read everything the other seeds wrote.
   await seedScoring();
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");

@@ -1,4 +1,5 @@
-// The staff view of accounts: a searchable, paginated list with the facts CS needs at a glance.
+// The admin list of accounts: searchable and paginated. The CS portfolio, with its filters,
+// sorting and engagement columns, is app/workspace/portfolio.server.ts.
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -47,30 +48,4 @@ export async function listAccounts({ q, ownerId, page = 1 }: AccountListQuery) {
 export function pageFromUrl(url: URL): number {
   const page = Number(url.searchParams.get("page"));
   return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
-}
-
-export async function getAccountOverview(id: string) {
-  return db.account.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      plan: true,
-      seatsLicensed: true,
-      arr: true,
-      renewalDate: true,
-      lifecycleStage: true,
-      owner: { select: { name: true } },
-      domains: { select: { domain: true }, orderBy: { domain: "asc" } },
-      members: {
-        select: { id: true, name: true, email: true, title: true, persona: true, level: true, createdAt: true },
-        orderBy: { name: "asc" },
-      },
-      invitations: {
-        where: { acceptedAt: null, expiresAt: { gt: new Date() } },
-        select: { id: true, email: true, expiresAt: true },
-        orderBy: { createdAt: "desc" },
-      },
-    },
-  });
 }

@@ -22,7 +22,13 @@ export const EVENT_TYPES = {
   "champion.endorsed": { weight: 2 },
   "champion.became": { weight: 15 },
   "champion.renewed": { weight: 10 },
+  // cs.* are touches by the vendor's staff (the actor), attributed to the customer account they
+  // were aimed at. They are not the customer's own engagement, hence no weight.
+  "cs.recommended": { weight: 0 },
 } as const;
+
+/** Event types that record what staff did for an account rather than what its people did. */
+export const STAFF_TOUCH_PREFIX = "cs.";
 
 export type EventType = keyof typeof EVENT_TYPES;
 

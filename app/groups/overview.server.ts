@@ -85,14 +85,23 @@ export async function runOverviewAction(loaded: LoadedGroup & { user: SessionUse
       if (group.state !== "active") return { ok: false as const, status: 409, key: "groups.error.closed" as const };
       const target = await db.user.findUnique({ where: { email: action.email }, select: { id: true, role: true } });
       if (!target || target.role !== "member") return { ok: false as const, status: 404, key: "groups.error.noSuchMember" as const };
-      await db.groupRecommendation.upsert({
-        where: { groupId_userId: { groupId: group.id, userId: target.id } },
-        create: { groupId: group.id, userId: target.id, recommendedById: user.id, note: action.note },
-        update: { recommendedById: user.id, note: action.note, response: null, respondedAt: null },
-      });
+      await recommendGroupTo(group.id, target.id, user.id, action.note);
       return { ok: true as const, key: "groups.recommend.sent" as const };
     }
   }
+}
+
+/**
+ * Staff suggest a group to one member (callers check the group is active and the person is a
+ * member). Sending it again refreshes the suggestion and asks for a new answer.
+ */
+export async function recommendGroupTo(groupId: string, userId: string, staffId: string, note: string) {
+  return db.groupRecommendation.upsert({
+    where: { groupId_userId: { groupId, userId } },
+    create: { groupId, userId, recommendedById: staffId, note },
+    update: { recommendedById: staffId, note, response: null, respondedAt: null, createdAt: new Date() },
+    select: { id: true },
+  });
 }
 
 /** The member's answer to a staff suggestion; accepting joins (or queues, or requests). */

@@ -12,6 +12,7 @@ import { notificationsEn, notificationsJa } from "~/notifications/messages";
 import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
 import { scoringEn, scoringJa } from "~/scoring/messages";
+import { workspaceEn, workspaceJa } from "~/workspace/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -198,7 +199,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -388,7 +389,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getOptionalUser } from "~/auth/session.server";
 import { db } from "~/db.server";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/messages";
 import { isStaff } from "~/users/roles";
+import { myRecommendations } from "~/workspace/recommendations.server";
 
 export const meta: MetaFunction = () => [
   { title: "Kizuna" },
@@ -13,11 +15,12 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  if (!user) return { viewer: null };
+  if (!user) return { viewer: null, recommendations: [] };
   const account = user.accountId
     ? await db.account.findUnique({ where: { id: user.accountId }, select: { name: true } })
     : null;
-  return { viewer: { name: user.name, staff: isStaff(user.role), accountName: account?.name ?? null } };
+  const recommendations = isStaff(user.role) ? [] : await myRecommendations(user, await resolveLocale(request, user.locale));
+  return { viewer: { name: user.name, staff: isStaff(user.role), accountName: account?.name ?? null }, recommendations };
 }
 
 // Pillars link to their area once it exists.
@@ -29,7 +32,7 @@ const PILLARS: Array<{ title: MessageKey; body: MessageKey; icon: string; to?: s
 ];
 
 export default function Home() {
-  const { viewer } = useLoaderData<typeof loader>();
+  const { viewer, recommendations } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -67,6 +70,29 @@ export default function Home() {
           </div>
         </section>
       )}
+      {recommendations.length ? (
+        <section className="card welcome" aria-labelledby="recommended-title" data-testid="cs-recommendations">
+          <h2 id="recommended-title">{t("workspace.home.recommendations")}</h2>
+          <ul className="plain-list stack">
+            {recommendations.map((rec) => (
+              <li key={rec.id} lang={rec.article.locale}>
+                <strong>{rec.article.title}</strong>
+                <p className="muted">{rec.article.summary}</p>
+                {rec.note ? <p>“{rec.note}”</p> : null}
+                <p className="muted">{t("workspace.home.recommendedBy", { name: rec.by ?? "CS" })}</p>
+                <Form method="post" action={`/recommendations/${rec.id}`} className="toolbar">
+                  <button type="submit" name="intent" value="open" className="button button--primary button--small" aria-label={`${t("workspace.home.read")}: ${rec.article.title}`}>
+                    {t("workspace.home.read")}
+                  </button>
+                  <button type="submit" name="intent" value="dismiss" className="button button--ghost button--small" aria-label={`${t("workspace.home.dismiss")}: ${rec.article.title}`}>
+                    {t("workspace.home.dismiss")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul className="pillars">
         {PILLARS.map((pillar) => (
           <li key={pillar.title} className="pillar card">

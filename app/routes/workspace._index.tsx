@@ -1,37 +1,70 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { stageLabel } from "~/accounts/lifecycle";
-import { listAccounts, pageFromUrl } from "~/accounts/portfolio.server";
-import { requireRole } from "~/auth/session.server";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { LIFECYCLE_STAGES, PLANS, stageLabel } from "~/accounts/lifecycle";
 import { Pagination } from "~/components/pagination";
-import { SearchBox } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
 import { StaffChampionLinks } from "~/champions/ui";
+import type { MessageKey } from "~/i18n/messages";
 import { StaffQaLinks } from "~/qa/staff-ui";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
+import { requireWorkspaceStaff } from "~/workspace/access.server";
+import { ownerParam, portfolioFiltersFromUrl, portfolioSearch, RENEWAL_WINDOWS, sortLink, type SortKey } from "~/workspace/portfolio";
+import { listPortfolio, ownsAccounts, staffOptions, type PortfolioRow } from "~/workspace/portfolio.server";
 
 export const meta: MetaFunction = () => [{ title: "CS workspace · Kizuna" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireRole(request, "cs");
+  const staff = await requireWorkspaceStaff(request);
   const url = new URL(request.url);
-  const mine = url.searchParams.get("owner") !== "all";
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const page = pageFromUrl(url);
-  const result = await listAccounts({ q, ownerId: mine ? staff.id : null, page });
-  return { ...result, page, mine, q, admin: staff.role === "admin" };
+  const defaultOwner = url.searchParams.has("owner") || (await ownsAccounts(staff.id)) ? "mine" : "all";
+  const filters = portfolioFiltersFromUrl(url, defaultOwner);
+  const [result, staffList] = await Promise.all([listPortfolio(filters, staff.id), staffOptions()]);
+  return { ...result, filters: { ...filters, page: result.page }, staff: staffList, admin: staff.role === "admin" };
 }
 
+type Column = { key: SortKey; label: MessageKey; numeric?: boolean; hint?: MessageKey; cell: (row: PortfolioRow) => ReactNode };
+
 export default function WorkspacePage() {
-  const { accounts, total, pages, page, mine, q, admin } = useLoaderData<typeof loader>();
+  const { accounts, total, pages, page, filters, staff, admin } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
-  const [searchParams] = useSearchParams();
-  const ownerHref = (owner: "mine" | "all") => {
-    const params = new URLSearchParams(searchParams);
-    params.set("owner", owner);
-    params.delete("page");
-    return `?${params}`;
+  const owner = ownerParam(filters.owner);
+
+  // Health columns (band, score, 90-day sparkline, open alerts) come with the scoring engine.
+  const columns: Column[] = [
+    { key: "plan", label: "workspace.col.plan", cell: (row) => t(`plan.${row.plan as "starter" | "growth" | "enterprise"}`) },
+    { key: "stage", label: "workspace.col.stage", cell: (row) => <span className="badge">{stageLabel(row.lifecycleStage, locale)}</span> },
+    { key: "renewal", label: "workspace.col.renewal", cell: (row) => (row.renewalDate ? formatDate(row.renewalDate, locale) : t("common.none")) },
+    {
+      key: "utilisation",
+      label: "workspace.col.active",
+      hint: "workspace.col.activeHint",
+      numeric: true,
+      cell: (row) => (
+        <span className="utilisation">
+          {t("workspace.activeOfSeats", { active: formatNumber(row.activeUsers, locale), seats: formatNumber(row.seatsLicensed, locale) })}
+          <span className="utilisation__ratio">{Math.round((row.activeUsers / Math.max(1, row.seatsLicensed)) * 100)}%</span>
+        </span>
+      ),
+    },
+    { key: "champions", label: "workspace.col.champions", numeric: true, cell: (row) => formatNumber(row.champions, locale) },
+    { key: "members", label: "workspace.col.members", numeric: true, cell: (row) => formatNumber(row.memberCount, locale) },
+    { key: "arr", label: "workspace.col.arr", numeric: true, cell: (row) => formatYen(row.arr, locale) },
+    { key: "owner", label: "workspace.col.owner", cell: (row) => row.ownerName ?? t("field.noOwner") },
+  ];
+
+  const header = (key: SortKey, label: MessageKey, numeric = false, hint?: MessageKey) => {
+    const active = filters.sort === key;
+    return (
+      <th key={key} scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined} title={hint ? t(hint) : undefined}>
+        <Link to={sortLink(filters, key)} className="sort-link" aria-current={active ? "true" : undefined} aria-label={t("workspace.sortBy", { column: t(label) })}>
+          {t(label)}
+          {active ? <span aria-hidden="true">{filters.dir === "asc" ? "▲" : "▼"}</span> : null}
+        </Link>
+      </th>
+    );
   };
+
   return (
     <>
       <div className="page-header">
@@ -44,50 +77,94 @@ export default function WorkspacePage() {
           <StaffChampionLinks admin={admin} />
         </div>
       </div>
-      <div className="toolbar">
-        <div className="segmented" role="group">
-          <Link to={ownerHref("mine")} className={mine ? "segmented__item is-active" : "segmented__item"} aria-current={mine ? "true" : undefined}>
-            {t("workspace.mine")}
-          </Link>
-          <Link to={ownerHref("all")} className={!mine ? "segmented__item is-active" : "segmented__item"} aria-current={!mine ? "true" : undefined}>
-            {t("workspace.allAccounts")}
-          </Link>
+
+      <Form method="get" className="portfolio-filters card" aria-label={t("workspace.filters")}>
+        <div className="field">
+          <label className="field__label" htmlFor="f-owner">{t("workspace.filter.owner")}</label>
+          <select id="f-owner" name="owner" defaultValue={owner} className="field__input">
+            <option value="mine">{t("workspace.filter.ownerMine")}</option>
+            <option value="all">{t("workspace.filter.ownerAll")}</option>
+            <option value="none">{t("workspace.filter.ownerNone")}</option>
+            {staff.map((person) => (
+              <option key={person.id} value={person.id}>{person.name}</option>
+            ))}
+          </select>
         </div>
-        <SearchBox defaultValue={q} placeholder={t("workspace.searchPlaceholder")} hidden={{ owner: mine ? "mine" : "all" }} />
-        <span className="muted">{t("common.results", { count: total })}</span>
+        <div className="field">
+          <label className="field__label" htmlFor="f-stage">{t("workspace.filter.stage")}</label>
+          <select id="f-stage" name="stage" defaultValue={filters.stage ?? ""} className="field__input">
+            <option value="">{t("workspace.filter.anyStage")}</option>
+            {LIFECYCLE_STAGES.map((stage) => (
+              <option key={stage.code} value={stage.code}>{stageLabel(stage.code, locale)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-renewal">{t("workspace.filter.renewal")}</label>
+          <select id="f-renewal" name="renewal" defaultValue={filters.renewalWithin ? String(filters.renewalWithin) : ""} className="field__input">
+            <option value="">{t("workspace.filter.anyRenewal")}</option>
+            {[...new Set([...RENEWAL_WINDOWS, ...(filters.renewalWithin ? [filters.renewalWithin] : [])])]
+              .sort((a, b) => a - b)
+              .map((days) => (
+                <option key={days} value={days}>{t("workspace.filter.renewalWithin", { days })}</option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-plan">{t("workspace.filter.plan")}</label>
+          <select id="f-plan" name="plan" defaultValue={filters.plan ?? ""} className="field__input">
+            <option value="">{t("workspace.filter.anyPlan")}</option>
+            {PLANS.map((plan) => (
+              <option key={plan} value={plan}>{t(`plan.${plan}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--wide">
+          <label className="field__label" htmlFor="f-q">{t("workspace.filter.search")}</label>
+          <input id="f-q" type="search" name="q" defaultValue={filters.q} maxLength={100} className="field__input" placeholder={t("workspace.searchPlaceholder")} />
+        </div>
+        {filters.sort !== "name" || filters.dir !== "asc" ? (
+          <>
+            <input type="hidden" name="sort" value={filters.sort} />
+            <input type="hidden" name="dir" value={filters.dir} />
+          </>
+        ) : null}
+        <div className="portfolio-filters__actions">
+          <button type="submit" className="button button--primary">{t("workspace.filter.apply")}</button>
+          <Link to="?owner=mine" className="button button--ghost">{t("workspace.filter.reset")}</Link>
+        </div>
+      </Form>
+
+      <div className="toolbar">
+        <span className="muted">{t("common.results", { count: formatNumber(total, locale) })}</span>
+        <a href={`/workspace/portfolio.csv${portfolioSearch(filters)}`} className="button button--secondary button--small" download>
+          {t("workspace.exportCsv")}
+        </a>
       </div>
+
       {accounts.length === 0 ? (
         <p className="empty">{t("workspace.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table" data-testid="portfolio">
+            <caption className="visually-hidden">{t("workspace.portfolioCaption", { count: total })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("workspace.col.account")}</th>
-                <th scope="col">{t("workspace.col.plan")}</th>
-                <th scope="col" className="num">{t("workspace.col.seats")}</th>
-                <th scope="col" className="num">{t("workspace.col.members")}</th>
-                <th scope="col" className="num">{t("workspace.col.arr")}</th>
-                <th scope="col">{t("workspace.col.stage")}</th>
-                <th scope="col">{t("workspace.col.renewal")}</th>
-                <th scope="col">{t("workspace.col.owner")}</th>
+                {header("name", "workspace.col.account")}
+                {columns.map((column) => header(column.key, column.label, column.numeric, column.hint))}
               </tr>
             </thead>
             <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
+              {accounts.map((row) => (
+                <tr key={row.id}>
                   <th scope="row">
-                    <Link to={`/workspace/accounts/${account.id}`}>{account.name}</Link>
+                    <Link to={`/workspace/accounts/${row.id}`}>{row.name}</Link>
                   </th>
-                  <td>{t(`plan.${account.plan as "starter" | "growth" | "enterprise"}`)}</td>
-                  <td className="num">{formatNumber(account.seatsLicensed, locale)}</td>
-                  <td className="num">{formatNumber(account.memberCount, locale)}</td>
-                  <td className="num">{formatYen(account.arr, locale)}</td>
-                  <td>
-                    <span className="badge">{stageLabel(account.lifecycleStage, locale)}</span>
-                  </td>
-                  <td>{account.renewalDate ? formatDate(account.renewalDate, locale) : t("common.none")}</td>
-                  <td>{account.ownerName ?? t("field.noOwner")}</td>
+                  {columns.map((column) => (
+                    <td key={column.key} className={column.numeric ? "num" : undefined}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

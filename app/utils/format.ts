@@ -12,7 +12,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 
 export function formatYen(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "JPY", maximumFractionDigits: 0 }).format(amount);
+  return cached(`yen:${locale}`, () => new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "JPY", maximumFractionDigits: 0 })).format(amount);
 }
 
 export function formatNumber(value: number, locale: Locale): string {

@@ -42,13 +42,16 @@ function issueMessage(issue: z.ZodIssue, t: Translate): string {
   }
 }
 
+/** `arrays` names fields that may repeat (checkboxes); they reach the schema as arrays. */
 export function parseForm<S extends z.ZodTypeAny>(
   formData: FormData,
   schema: S,
   t: Translate,
+  options: { arrays?: readonly string[] } = {},
 ): FormResult<z.infer<S>> {
-  const raw: Record<string, FormDataEntryValue> = {};
+  const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const [key, value] of formData) raw[key] = value;
+  for (const key of options.arrays ?? []) raw[key] = formData.getAll(key);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldErrors = {};

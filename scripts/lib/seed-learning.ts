@@ -47,6 +47,7 @@ export async function seedLearning(now = new Date()) {
     const reads = seed % (reachable.length + 1);
     for (let i = 0; i < reads; i++) {
       const article = reachable[(seed + i * 7) % reachable.length]!;
+      // >>> keeps the shifted hash unsigned: a negative remainder would date the view in the future.
       const at = new Date(now.getTime() - ((seed >>> (i % 16)) % 60) * DAY_MS - i * 3_600_000);
       await recordEngagement({
         type: "content.viewed",
