@@ -24,7 +24,7 @@ function sakuraId(): string {
 test.describe("CS workspace", () => {
   signedInAs("cs");
 
-  test("filter the portfolio, recommend onboarding to two people, who see it; exports and chart", async ({ page, browser }) => {
+  test("filters the portfolio to L07 accounts renewing within 90 days, exports it and opens the account", async ({ page }) => {
     await page.goto("/workspace");
     await hydrated(page);
     await page.getByLabel("CS担当", { exact: true }).selectOption("all");
@@ -37,24 +37,27 @@ test.describe("CS workspace", () => {
     await expect(portfolio.getByRole("rowheader")).toHaveText([SAKURA]);
 
     // The export carries the same filters.
-    const [portfolioDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVをダウンロード" }).click()]);
-    expect(portfolioDownload.suggestedFilename()).toMatch(/^kizuna-portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
-    const portfolioRows = await csvOf(portfolioDownload);
-    expect(portfolioRows[0]!.slice(0, 3)).toEqual(["アカウント", "プラン", "ライフサイクル"]);
-    expect(portfolioRows.slice(1).map((row) => row[0])).toEqual([SAKURA]);
-    expect(portfolioRows[1]![2]).toBe("L07 成果創出");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVをダウンロード" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kizuna-portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = await csvOf(download);
+    expect(rows[0]!.slice(0, 3)).toEqual(["アカウント", "プラン", "ライフサイクル"]);
+    expect(rows.slice(1).map((row) => row[0])).toEqual([SAKURA]);
+    expect(rows[1]![2]).toBe("L07 成果創出");
 
     await portfolio.getByRole("link", { name: SAKURA }).click();
     await expect(page.getByRole("heading", { level: 1, name: SAKURA })).toBeVisible();
-    await hydrated(page);
-
     // 90 days of engagement, one marker per day and series.
     const chart = page.locator('svg[data-chart="line"]');
     await expect(chart).toHaveAttribute("aria-labelledby", /.+/);
     await expect(chart.locator('circle[data-series="events"]')).toHaveCount(90);
     await expect(chart.locator('circle[data-series="people"]')).toHaveCount(90);
+  });
 
-    // Recommend the first article of the onboarding path to two people.
+  test("recommends the onboarding article to two people; one of them sees and opens it", async ({ page, browser }) => {
+    // Two people in two browser contexts, three page loads each: give it the slow-test timeout.
+    test.slow();
+    await page.goto(`/workspace/accounts/${sakuraId()}`);
+    await hydrated(page);
     const recommend = page.getByRole("region", { name: "コンテンツをおすすめする" });
     await recommend.getByLabel("記事").selectOption("ja/first-30-days");
     await recommend.getByRole("checkbox", { name: /伊藤 彩/ }).check();
@@ -68,21 +71,6 @@ test.describe("CS workspace", () => {
     expect(
       queryDb("SELECT e.id FROM EngagementEvent e WHERE e.type = 'cs.recommended' AND e.accountId = ? AND e.subjectId = 'ja/first-30-days'", sakuraId()),
     ).toHaveLength(2);
-
-    // A private note, shown to staff.
-    await page.getByLabel("新しいメモ").fill("更新前に**予算**を確認する");
-    await page.getByRole("button", { name: "メモを追加" }).click();
-    await expect(page.getByTestId("notes").locator("strong", { hasText: "予算" })).toBeVisible();
-
-    // The members export is what the table shows, named after the account.
-    const [membersDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "メンバーをCSVでダウンロード" }).click()]);
-    expect(membersDownload.suggestedFilename()).toMatch(new RegExp(`^${SAKURA}-members-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const memberRows = await csvOf(membersDownload);
-    expect(memberRows[0]).toEqual(["氏名", "役職", "社内での立場", "製品の習熟度", "最終活動日", "イベント数（90日）", "チャンピオン", "メールアドレス"]);
-    const expected = queryDb<{ name: string; email: string }>("SELECT name, email FROM User WHERE accountId = ? ORDER BY name, id", sakuraId());
-    expect(memberRows.slice(1).map((row) => [row[0], row[7]])).toEqual(expected.map((u) => [u.name, u.email]));
-    expect(memberRows.find((row) => row[0] === "田中 遥")?.[6]).toBe("はい");
-    await expect(page.getByTestId("members").locator("tbody tr")).toHaveCount(expected.length);
 
     // Aya (one of the two) finds it on her home page and opens it.
     const aya = await pageAs(browser, "learner");
@@ -102,13 +90,34 @@ test.describe("CS workspace", () => {
     ).not.toBeNull();
     await aya.goto("/");
     await expect(aya.getByRole("region", { name: "CS担当からのおすすめ" })).toHaveCount(0);
-    // Staff notes never reach her.
-    await expect(aya.getByText("予算")).toHaveCount(0);
     await aya.context().close();
 
     // Back in the workspace, the recommendation shows as opened.
     await page.reload();
     await expect(page.getByTestId("content-recommendations").getByRole("listitem").filter({ hasText: "伊藤 彩" })).toContainText("開封");
+  });
+
+  test("keeps a private note and exports the people table as CSV", async ({ page, browser }) => {
+    await page.goto(`/workspace/accounts/${sakuraId()}`);
+    await hydrated(page);
+    await page.getByLabel("新しいメモ").fill("更新前に**予算確認**をする");
+    await page.getByRole("button", { name: "メモを追加" }).click();
+    await expect(page.getByTestId("notes").locator("strong", { hasText: "予算確認" })).toBeVisible();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "メンバーをCSVでダウンロード" }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${SAKURA}-members-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const rows = await csvOf(download);
+    expect(rows[0]).toEqual(["氏名", "役職", "社内での立場", "製品の習熟度", "最終活動日", "イベント数（90日）", "チャンピオン", "メールアドレス"]);
+    const expected = queryDb<{ name: string; email: string }>("SELECT name, email FROM User WHERE accountId = ? ORDER BY name, id", sakuraId());
+    expect(rows.slice(1).map((row) => [row[0], row[7]])).toEqual(expected.map((u) => [u.name, u.email]));
+    expect(rows.find((row) => row[0] === "田中 遥")?.[6]).toBe("はい");
+    await expect(page.getByTestId("members").locator("tbody tr")).toHaveCount(expected.length);
+
+    // The note never reaches a member of the account.
+    const aya = await pageAs(browser, "learner");
+    await aya.goto("/");
+    await expect(aya.getByText("予算確認")).toHaveCount(0);
+    await aya.context().close();
   });
 
   test("the member page shows a person's activity chart, learning and champion status", async ({ page }) => {
