@@ -19,6 +19,8 @@ const schema = z
     MAIL_FROM: z.string().default("Kizuna <no-reply@kizuna.local>"),
     MEILI_HOST: z.string().url("MEILI_HOST must be a URL such as http://127.0.0.1:7700").optional(),
     MEILI_API_KEY: z.string().optional(),
+    /** The Meilisearch index Kizuna uses (several apps or test runs can share one server). */
+    MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "MEILI_INDEX may contain letters, digits, - and _").default("kizuna"),
     /** Cookies get the Secure flag in production; a plain-HTTP local production run can opt out. */
     INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   })
