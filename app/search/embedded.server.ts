@@ -196,9 +196,10 @@ export class EmbeddedIndex {
     let seq = (nextSeq.get() as { seq: number }).seq;
     for (const doc of docs) {
       remove(doc.id);
+      // FTS5 folds case itself; NFKC makes full-width letters and half-width kana match too.
       const title = withoutMarkers(doc.title);
-      const body = normalize(withoutMarkers(doc.body));
-      const tagText = normalize(withoutMarkers(doc.tagText));
+      const body = withoutMarkers(doc.body).normalize("NFKC");
+      const tagText = withoutMarkers(doc.tagText).normalize("NFKC");
       const boost = Math.max(0, Math.min(BOOST_SPAN - 1, Math.round(doc.boost)));
       const rowid = rowidFor(doc.type, audienceRank(doc.audience), boost, seq);
       insertDoc.run({
@@ -211,7 +212,7 @@ export class EmbeddedIndex {
         url: doc.url,
         title,
         normTitle: normalize(title),
-        lookup: `${normalize(title)}\n${tagText}\n${[...body].slice(0, LOOKUP_BODY_CHARS).join("")}`,
+        lookup: normalize(`${title}\n${tagText}\n${[...body].slice(0, LOOKUP_BODY_CHARS).join("")}`),
         tags: JSON.stringify(doc.tags),
         tagKeys: `|${doc.tags.map((tag) => tag.replaceAll("|", " ")).join("|")}|`,
         locale: doc.locale,
@@ -220,7 +221,7 @@ export class EmbeddedIndex {
         boost,
         meta: JSON.stringify(doc.meta),
       });
-      insertFts.run(rowid, normalize(title), body, tagText);
+      insertFts.run(rowid, title.normalize("NFKC"), body, tagText);
     }
   }
 

@@ -218,7 +218,7 @@ export class MeiliIndex {
           page,
           hitsPerPage: request.pageSize,
           attributesToRetrieve: RETRIEVE,
-          attributesToHighlight: ["title_ja", "title_en"],
+          attributesToHighlight: ["title_ja", "title_en", "body_ja", "body_en"],
           attributesToCrop: ["body_ja", "body_en"],
           cropLength: 40,
           cropMarker: "…",

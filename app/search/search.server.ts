@@ -2,7 +2,7 @@
 // Meilisearch answers when it is configured and up; otherwise (or when it fails mid-request) the
 // embedded index does, with the same result shape. Bad input never fails: it finds nothing.
 import { isActiveChampion } from "~/champions/status.server";
-import { embeddedReady, meiliFailed, meiliReady } from "./backends.server";
+import { embeddedReady, meiliConfig, meiliFailed, meiliReady } from "./backends.server";
 import { SOURCES, type SearchViewer } from "./documents";
 import { DOC_TYPES, emptyResults, NO_FILTERS, PAGE_SIZE, type AudienceLimits, type SearchFilters, type SearchHit, type SearchRequest, type SearchResults } from "./model";
 import { parseQuery } from "./query";
@@ -29,7 +29,8 @@ export type SearchInput = { query: string; filters?: SearchFilters; page?: numbe
 export async function search(input: SearchInput, viewer: SearchViewer): Promise<SearchResults> {
   const parsed = parseQuery(input.query);
   const page = Math.max(1, Math.floor(input.page ?? 1));
-  if (parsed.terms.length === 0) return emptyResults("embedded", page);
+  // Nothing to look for (empty, or only punctuation and operators): no backend is asked.
+  if (parsed.terms.length === 0) return emptyResults(meiliConfig() ? "meilisearch" : "embedded", page);
   const request: SearchRequest = {
     query: parsed.text,
     filters: input.filters ?? NO_FILTERS,
