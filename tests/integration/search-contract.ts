@@ -58,7 +58,7 @@ const groupInput = (name: string, challenge: string): GroupInput => ({
 });
 
 export function defineSearchContract(backend: Backend, hooks: { beforeAll?: () => Promise<void>; afterAll?: () => Promise<void> } = {}) {
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<"groupQuestion" | "webinar" | "hiddenAnswerQuestion" | "hidden" | "edited" | "deleted" | "escaped" | "group" | "archived" | "proposed", string>;
   let contentRoot = "";
   let member: SearchViewer;
   let champion: SearchViewer;
