@@ -6,8 +6,13 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./load-context";
 
+import { warmUpSearch } from "./search/backends.server";
+
 // Re-exported so server.mjs can wait for the database before it starts listening.
 export { dbReady } from "./db.server";
+
+// The search index catches up with the data and the content build while the server starts.
+warmUpSearch();
 
 const ABORT_DELAY = 5_000;
 

@@ -8,6 +8,7 @@ import { seedGroups } from "./lib/seed-groups";
 import { seedLearning } from "./lib/seed-learning";
 import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
+import { rebuildAll } from "~/search/backends.server";
 
 async function main() {
   await dbReady;
@@ -16,6 +17,10 @@ async function main() {
   await seedGroups();
   await seedQa();
   if (process.argv.includes("--scale")) await seedScale();
+  // The seeds write through the app's own functions, which keep the search index current; a full
+  // rebuild at the end also covers rows written directly and articles from the content build.
+  const index = await rebuildAll();
+  console.log(`Search index: ${Object.entries(index.documents).map(([type, n]) => `${n} ${type}s`).join(", ")}`);
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);
 }

@@ -8,6 +8,7 @@ import { groupsEn, groupsJa } from "~/groups/messages";
 import { notificationsEn, notificationsJa } from "~/notifications/messages";
 import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
+import { searchEn, searchJa } from "~/search/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -194,7 +195,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...searchEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -384,7 +385,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...searchJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 
