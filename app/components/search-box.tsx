@@ -120,7 +120,7 @@ export function HeaderSearch() {
         type="search"
         name="q"
         className="header-search__input"
-        placeholder={t("search.placeholder")}
+        placeholder={t("search.placeholderShort")}
         autoComplete="off"
         spellCheck={false}
         maxLength={200}
@@ -178,7 +178,8 @@ export function HeaderSearch() {
           </li>
         ) : null}
       </ul>
-      <div role="status" aria-live="polite" className="visually-hidden">
+      {/* A live region without role="status": toasts own that role on every page. */}
+      <div aria-live="polite" aria-atomic="true" className="visually-hidden">
         {expanded ? (suggestions.length ? t("search.suggestionsCount", { count: suggestions.length }) : t("search.suggestionsNone")) : ""}
       </div>
     </Form>

@@ -89,7 +89,7 @@ export default function SearchPage() {
             </p>
           ) : null}
 
-          <p className="muted search-page__summary" role="status">
+          <p className="muted search-page__summary">
             {results.total >= COUNT_CAP
               ? t("search.resultsForMany", { count: formatNumber(COUNT_CAP, locale), query: current.query })
               : t("search.resultsFor", { count: formatNumber(results.total, locale), query: current.query })}
