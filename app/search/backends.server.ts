@@ -233,22 +233,26 @@ export async function rebuildAll(options: { onProgress?: Progress; onMeiliProgre
   const embeddedMs = performance.now() - started;
   const documents = Object.fromEntries(DOC_TYPES.map((type) => [type, index.count(type)])) as Record<DocType, number>;
 
-  let meiliMs: number | null = null;
-  const meili = state().meili;
-  if (meili) {
-    const meiliStarted = performance.now();
-    await meili.index.ensureIndex();
-    const total = index.count();
-    await meili.index.rebuild(embeddedDocuments(index), (done) => options.onMeiliProgress?.(done, total));
-    for (const type of DOC_TYPES) {
-      const version = index.getMeta(`version:${type}`);
-      if (version !== null) await index.setMeta(`meili:${meili.index.config.host}/${meili.index.uid}:version:${type}`, version);
-    }
-    meili.ready = null;
-    meili.downUntil = 0;
-    meiliMs = performance.now() - meiliStarted;
-  }
+  const meiliMs = await rebuildMeilisearch(options.onMeiliProgress);
   return { documents, embeddedMs, meiliMs };
+}
+
+/** Rebuilds Meilisearch (when configured) from the embedded index; the time it took, or null. */
+export async function rebuildMeilisearch(onProgress?: (done: number, total: number) => void): Promise<number | null> {
+  const meili = state().meili;
+  if (!meili) return null;
+  const index = await embeddedReady();
+  const started = performance.now();
+  await meili.index.ensureIndex();
+  const total = index.count();
+  await meili.index.rebuild(embeddedDocuments(index), (done) => onProgress?.(done, total));
+  for (const type of DOC_TYPES) {
+    const version = index.getMeta(`version:${type}`);
+    if (version !== null) await index.setMeta(`meili:${meili.index.config.host}/${meili.index.uid}:version:${type}`, version);
+  }
+  meili.ready = null;
+  meili.downUntil = 0;
+  return performance.now() - started;
 }
 
 /** Started with the server: brings the index in step with the data and the content build before the first search. */

@@ -14,56 +14,32 @@
 // instead of SQLite's blocking busy wait.
 //
 // Layout:
-//   search_doc   one row per document: what results show, filters, and the normalised text
-//                that 1–2 character queries scan with LIKE (a trigram index cannot look those up).
-//   search_fts   FTS5, trigram tokenizer (works for Japanese, which has no spaces, and gives
-//                substring = prefix matching for search-as-you-type), NFKC-normalised text.
-//   search_meta  schema version, generations and source versions.
-// Row ids encode type, audience and boost (see rowidFor), so type tabs and visibility become
-// rowid ranges that FTS5 applies while it walks its index, and the boost is read from the rowid
-// while ranking: the ranked query never has to join the document table.
+//   search_fts    FTS5, trigram tokenizer (works for Japanese, which has no spaces, and gives
+//                 substring = prefix matching for search-as-you-type), NFKC-normalised text.
+//   search_short  normalised titles and tags only: queries of 1–2 characters, which a trigram
+//                 index cannot look up, scan this narrow table instead.
+//   search_doc    what results show (title as written, url, tags, meta) and generations.
+//   search_meta   schema version, generations and source versions.
+// Row ids carry type, audience, boost and the filterable facts (./rowid.ts): type tabs and
+// visibility are rowid ranges FTS5 applies while it walks its index, and neither filters nor
+// ranking need to join another table.
 import Database from "better-sqlite3";
 import { databaseFilePath } from "~/db-path.js";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import { highlight, snippet, withoutMarkers } from "./highlight";
-import {
-  AUDIENCES,
-  COUNT_CAP,
-  DOC_TYPES,
-  audienceRank,
-  type AudienceLimits,
-  type DocType,
-  type SearchDocument,
-  type SearchHit,
-  type SearchRequest,
-  type SearchResults,
-} from "./model";
-import { ftsExpression, indexable, isSimilar, likePattern, normalize, sharedPieces, similarityPieces, type ParsedQuery } from "./query";
+import { AUDIENCES, COUNT_CAP, DOC_TYPES, audienceRank, type AudienceLimits, type DocType, type SearchDocument, type SearchHit, type SearchRequest, type SearchResults } from "./model";
+import { ftsExpression, indexable, isSimilar, normalize, sharedPieces, similarityPieces, type ParsedQuery } from "./query";
+import { fieldOf, fieldSql, filterSql, matchesFilters, rowidFor, rowidRange, typeOf } from "./rowid";
 
-const SCHEMA_VERSION = "1";
+const SCHEMA_VERSION = "2";
 /** bm25 weights per column: title, body, tags. A title match must beat a body match. */
 const WEIGHTS = "10.0, 1.0, 4.0";
 /** How much each boost step (0–3) lifts a score: up to 1.45× for an accepted answer. */
 const BOOST_STEP = 0.15;
-const LOOKUP_BODY_CHARS = 400;
 
-// ── row ids ──
-const SEQ_SPAN = 2 ** 32;
-const BOOST_SPAN = 4;
-const AUDIENCE_SPAN = 8;
-
-function typeCode(type: DocType): number {
-  return DOC_TYPES.indexOf(type) + 1;
-}
-
-/** type | audience | boost | sequence, most significant first. Stays far below 2^53. */
-export function rowidFor(type: DocType, audience: number, boost: number, seq: number): number {
-  return ((typeCode(type) * AUDIENCE_SPAN + audience) * BOOST_SPAN + boost) * SEQ_SPAN + seq;
-}
-
-/** Every row id of `type` whose audience rank is at most `maxAudience`. */
-export function rowidRange(type: DocType, maxAudience: number): [number, number] {
-  return [rowidFor(type, 0, 0, 0), rowidFor(type, maxAudience, BOOST_SPAN - 1, SEQ_SPAN - 1)];
+/** Tags as the FTS tags column and the short table hold them: ids between bars (exact filtering), then labels. */
+function tagColumn(doc: SearchDocument): string {
+  return `${doc.tags.map((tag) => `|${tag}|`).join(" ")} ${withoutMarkers(doc.tagText)}`.normalize("NFKC");
 }
 
 // ── busy handling ──
@@ -99,7 +75,7 @@ type DocRow = {
   body: string;
 };
 
-export type RankedRow = { rowid: number; score: number };
+type Found = { rowids: number[]; total: number; counts: Partial<Record<DocType, number>>; terms: string[] };
 
 export class EmbeddedIndex {
   readonly db: Database.Database;
@@ -117,34 +93,34 @@ export class EmbeddedIndex {
       const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
       const version = hasMeta ? (this.db.prepare("SELECT value FROM search_meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value : undefined;
       if (version === SCHEMA_VERSION) return false;
-      this.db.transaction(() => {
-        this.db.exec("DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_doc; DROP TABLE IF EXISTS search_meta;");
-        this.db.exec(`
-          CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-          CREATE TABLE search_doc (
-            rowid INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            seq INTEGER NOT NULL UNIQUE,
-            gen INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            key TEXT NOT NULL,
-            url TEXT NOT NULL,
-            title TEXT NOT NULL,
-            norm_title TEXT NOT NULL,
-            lookup TEXT NOT NULL,
-            tags TEXT NOT NULL,
-            tag_keys TEXT NOT NULL,
-            locale TEXT NOT NULL,
-            tier TEXT,
-            state TEXT,
-            boost INTEGER NOT NULL,
-            meta TEXT NOT NULL
-          );
-          CREATE INDEX search_doc_type_gen ON search_doc (type, gen);
-          CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags, tokenize = 'trigram remove_diacritics 1');
-        `);
-        this.db.prepare("INSERT INTO search_meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.exec("DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_short; DROP TABLE IF EXISTS search_doc; DROP TABLE IF EXISTS search_meta;");
+          this.db.exec(`
+            CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE search_doc (
+              rowid INTEGER PRIMARY KEY,
+              id TEXT NOT NULL UNIQUE,
+              seq INTEGER NOT NULL UNIQUE,
+              gen INTEGER NOT NULL,
+              type TEXT NOT NULL,
+              key TEXT NOT NULL,
+              url TEXT NOT NULL,
+              title TEXT NOT NULL,
+              tags TEXT NOT NULL,
+              tag_text TEXT NOT NULL,
+              locale TEXT NOT NULL,
+              tier TEXT,
+              state TEXT,
+              meta TEXT NOT NULL
+            );
+            CREATE INDEX search_doc_type_gen ON search_doc (type, gen);
+            CREATE TABLE search_short (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL);
+            CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags, tokenize = 'trigram remove_diacritics 1');
+          `);
+          this.db.prepare("INSERT INTO search_meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
+        })
+        .immediate();
       return true;
     });
   }
@@ -168,14 +144,18 @@ export class EmbeddedIndex {
 
   // ── writes ──
 
+  private removeRows(rowids: number[]) {
+    const statements = ["search_doc", "search_short", "search_fts"].map((table) => this.db.prepare(`DELETE FROM ${table} WHERE rowid = ?`));
+    for (const rowid of rowids) for (const statement of statements) statement.run(rowid);
+  }
+
   private writeSync(docs: SearchDocument[], removeIds: string[], gen: number | null) {
     const findRow = this.db.prepare("SELECT rowid FROM search_doc WHERE id = ?");
-    const deleteDoc = this.db.prepare("DELETE FROM search_doc WHERE rowid = ?");
-    const deleteFts = this.db.prepare("DELETE FROM search_fts WHERE rowid = ?");
     const nextSeq = this.db.prepare("SELECT coalesce(max(seq), 0) + 1 AS seq FROM search_doc");
     const insertDoc = this.db.prepare(`
-      INSERT INTO search_doc (rowid, id, seq, gen, type, key, url, title, norm_title, lookup, tags, tag_keys, locale, tier, state, boost, meta)
-      VALUES (@rowid, @id, @seq, @gen, @type, @key, @url, @title, @normTitle, @lookup, @tags, @tagKeys, @locale, @tier, @state, @boost, @meta)`);
+      INSERT INTO search_doc (rowid, id, seq, gen, type, key, url, title, tags, tag_text, locale, tier, state, meta)
+      VALUES (@rowid, @id, @seq, @gen, @type, @key, @url, @title, @tags, @tagText, @locale, @tier, @state, @meta)`);
+    const insertShort = this.db.prepare("INSERT INTO search_short (rowid, title, tags) VALUES (?, ?, ?)");
     const insertFts = this.db.prepare("INSERT INTO search_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)");
     // A document always gets the newest generation of its type, so a rebuild that started later
     // (another process, or a hook during a rebuild) never finds it stale and removes it.
@@ -185,23 +165,19 @@ export class EmbeddedIndex {
       if (current === undefined) generations.set(type, (current = Math.max(gen ?? 0, Number(this.getMeta(`gen:${type}`) ?? "1"))));
       return current;
     };
-
     const remove = (id: string) => {
       const row = findRow.get(id) as { rowid: number } | undefined;
-      if (!row) return;
-      deleteDoc.run(row.rowid);
-      deleteFts.run(row.rowid);
+      if (row) this.removeRows([row.rowid]);
     };
+
     for (const id of removeIds) remove(id);
     let seq = (nextSeq.get() as { seq: number }).seq;
     for (const doc of docs) {
       remove(doc.id);
       // FTS5 folds case itself; NFKC makes full-width letters and half-width kana match too.
       const title = withoutMarkers(doc.title);
-      const body = withoutMarkers(doc.body).normalize("NFKC");
-      const tagText = withoutMarkers(doc.tagText).normalize("NFKC");
-      const boost = Math.max(0, Math.min(BOOST_SPAN - 1, Math.round(doc.boost)));
-      const rowid = rowidFor(doc.type, audienceRank(doc.audience), boost, seq);
+      const tags = tagColumn(doc);
+      const rowid = rowidFor({ type: doc.type, audience: audienceRank(doc.audience), boost: doc.boost, locale: doc.locale, tier: doc.tier, state: doc.state }, seq);
       insertDoc.run({
         rowid,
         id: doc.id,
@@ -211,17 +187,15 @@ export class EmbeddedIndex {
         key: doc.key,
         url: doc.url,
         title,
-        normTitle: normalize(title),
-        lookup: normalize(`${title}\n${tagText}\n${[...body].slice(0, LOOKUP_BODY_CHARS).join("")}`),
         tags: JSON.stringify(doc.tags),
-        tagKeys: `|${doc.tags.map((tag) => tag.replaceAll("|", " ")).join("|")}|`,
+        tagText: withoutMarkers(doc.tagText),
         locale: doc.locale,
         tier: doc.tier,
         state: doc.state,
-        boost,
         meta: JSON.stringify(doc.meta),
       });
-      insertFts.run(rowid, title.normalize("NFKC"), body, tagText);
+      insertShort.run(rowid, normalize(title), normalize(tags));
+      insertFts.run(rowid, title.normalize("NFKC"), withoutMarkers(doc.body).normalize("NFKC"), tags);
     }
   }
 
@@ -257,12 +231,7 @@ export class EmbeddedIndex {
       this.db
         .transaction(() => {
           const stale = this.db.prepare("SELECT rowid FROM search_doc WHERE type = ? AND gen < ?").all(type, gen) as { rowid: number }[];
-          const deleteDoc = this.db.prepare("DELETE FROM search_doc WHERE rowid = ?");
-          const deleteFts = this.db.prepare("DELETE FROM search_fts WHERE rowid = ?");
-          for (const { rowid } of stale) {
-            deleteDoc.run(rowid);
-            deleteFts.run(rowid);
-          }
+          this.removeRows(stale.map((row) => row.rowid));
         })
         .immediate(),
     );
@@ -278,15 +247,15 @@ export class EmbeddedIndex {
 
   // ── reads ──
 
-  /** All documents, rebuilt from the index, for pushing into another backend. */
+  /** All documents of a type, rebuilt from the index, for pushing into another backend. */
   *allDocuments(type: DocType, batchSize = 500): Generator<SearchDocument[]> {
     let after = 0;
     const page = this.db.prepare(`
-      SELECT d.rowid, d.id, d.type, d.key, d.url, d.title, d.tags, d.locale, d.tier, d.state, d.boost, d.meta, f.body, f.tags AS tagText
+      SELECT d.rowid, d.id, d.type, d.key, d.url, d.title, d.tags, d.tag_text AS tagText, d.locale, d.tier, d.state, d.meta, f.body
       FROM search_doc d JOIN search_fts f ON f.rowid = d.rowid
       WHERE d.type = ? AND d.rowid > ? ORDER BY d.rowid LIMIT ?`);
     for (;;) {
-      const rows = page.all(type, after, batchSize) as Array<DocRow & { boost: number; tagText: string }>;
+      const rows = page.all(type, after, batchSize) as Array<DocRow & { tagText: string }>;
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.rowid;
       yield rows.map((row) => ({
@@ -301,8 +270,8 @@ export class EmbeddedIndex {
         locale: row.locale,
         tier: row.tier,
         state: row.state,
-        audience: AUDIENCES[Math.floor(row.rowid / SEQ_SPAN / BOOST_SPAN) % AUDIENCE_SPAN]!,
-        boost: row.boost,
+        audience: AUDIENCES[fieldOf(row.rowid, "audience")]!,
+        boost: fieldOf(row.rowid, "boost"),
         meta: JSON.parse(row.meta) as SearchDocument["meta"],
       }));
     }
@@ -315,20 +284,20 @@ export class EmbeddedIndex {
   private searchSync(request: SearchRequest, parsed: ParsedQuery): SearchResults {
     const page = Math.max(1, request.page);
     const strict = indexable(parsed.terms);
-    let result = strict.length ? this.ranked(request, strict, page) : null;
+    let found = strict.length ? this.ranked(request, strict, page) : null;
     // Nothing for the words as typed: try the relaxed (Japanese word-by-word) reading.
     const relaxed = indexable(parsed.relaxed);
-    if ((!result || result.total === 0) && relaxed.length && relaxed.join(" ") !== strict.join(" ")) {
-      result = this.ranked(request, relaxed, page);
+    if ((!found || found.total === 0) && relaxed.length && relaxed.join(" ") !== strict.join(" ")) {
+      found = this.ranked(request, relaxed, page);
     }
-    // Only 1–2 character words, which a trigram index cannot look up: scan titles, tags and openings.
-    if (!result || (result.total === 0 && strict.length === 0 && relaxed.length === 0)) {
+    // Only 1–2 character words, which a trigram index cannot look up: scan titles and tags.
+    if (!found || (found.total === 0 && strict.length === 0 && relaxed.length === 0)) {
       const short = parsed.relaxed.length ? parsed.relaxed : parsed.terms;
-      result = short.length ? this.scanned(request, short, page) : null;
+      found = short.length ? this.scanned(request, short, page) : null;
     }
-    if (!result) return { hits: [], total: 0, counts: {}, page, pages: 1, backend: "embedded" };
-    const pages = Math.max(1, Math.ceil(Math.min(result.total, COUNT_CAP) / request.pageSize));
-    return { hits: this.hits(result.rowids, result.terms), total: result.total, counts: result.counts, page, pages, backend: "embedded" };
+    if (!found) return { hits: [], total: 0, counts: {}, page, pages: 1, backend: "embedded" };
+    const pages = Math.max(1, Math.ceil(Math.min(found.total, COUNT_CAP) / request.pageSize));
+    return { hits: this.hits(found.rowids, found.terms), total: found.total, counts: found.counts, page, pages, backend: "embedded" };
   }
 
   /** The rowid ranges this request may see: one per type, its visible audiences only. */
@@ -339,72 +308,51 @@ export class EmbeddedIndex {
     });
   }
 
-  /** Filters other than type, as SQL on search_doc (alias d) with their parameters. */
-  private filterSql(request: SearchRequest): { sql: string; params: unknown[] } {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    const { locale, tier, tag, state } = request.filters;
-    if (locale && (LOCALES as readonly string[]).includes(locale)) (parts.push("d.locale = ?"), params.push(locale));
-    if (tier) (parts.push("d.tier = ?"), params.push(tier));
-    if (state) (parts.push("d.state = ?"), params.push(state));
-    if (tag) (parts.push("d.tag_keys LIKE ? ESCAPE '\\'"), params.push(likePattern(`|${tag}|`)));
-    return { sql: parts.map((p) => ` AND ${p}`).join(""), params };
-  }
-
-  private ranked(request: SearchRequest, terms: string[], page: number) {
-    const match = ftsExpression(terms, "AND");
-    const filter = this.filterSql(request);
-    const join = filter.sql ? " JOIN search_doc d ON d.rowid = search_fts.rowid" : "";
-    const allRanges = this.ranges(request.limits, null);
-    const tabRanges = this.ranges(request.limits, request.filters.type);
+  private ranked(request: SearchRequest, terms: string[], page: number): Found {
+    const { tag } = request.filters;
+    const match = ftsExpression(terms, "AND") + (tag ? ` AND tags : ${ftsExpression([normalize(`|${tag}|`)], "AND")}` : "");
+    const where = `search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ?${filterSql("search_fts.rowid", request.filters)}`;
     const offset = (page - 1) * request.pageSize;
-    const window = offset + request.pageSize;
 
     const counts: Partial<Record<DocType, number>> = {};
-    for (const range of allRanges) {
-      const row = this.db
-        .prepare(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM search_fts${join} WHERE search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ?${filter.sql} LIMIT ${COUNT_CAP})`,
-        )
-        .get(match, range.lo, range.hi, ...filter.params) as { n: number };
-      counts[range.type] = row.n;
-    }
-    const total = tabRanges.reduce((sum, range) => sum + (counts[range.type] ?? 0), 0);
+    const count = this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE ${where} LIMIT ${COUNT_CAP})`);
+    for (const range of this.ranges(request.limits, null)) counts[range.type] = (count.get(match, range.lo, range.hi) as { n: number }).n;
+    const tab = this.ranges(request.limits, request.filters.type).filter((range) => (counts[range.type] ?? 0) > 0);
+    const total = tab.reduce((sum, range) => sum + counts[range.type]!, 0);
     if (total === 0 || offset >= Math.min(total, COUNT_CAP)) return { rowids: [], total, counts, terms };
 
-    const score = `bm25(search_fts, ${WEIGHTS}) * (1.0 + ${BOOST_STEP} * ((search_fts.rowid >> 32) & 3))`;
-    const parts = tabRanges
-      .filter((range) => (counts[range.type] ?? 0) > 0)
-      .map(
-        () =>
-          `SELECT * FROM (SELECT search_fts.rowid AS rowid, ${score} AS score FROM search_fts${join} WHERE search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ?${filter.sql} ORDER BY score LIMIT ${window})`,
-      );
-    const params = tabRanges.filter((range) => (counts[range.type] ?? 0) > 0).flatMap((range) => [match, range.lo, range.hi, ...filter.params]);
-    const rows = this.db.prepare(`${parts.join(" UNION ALL ")} ORDER BY score LIMIT ? OFFSET ?`).all(...params, request.pageSize, offset) as RankedRow[];
+    const score = `bm25(search_fts, ${WEIGHTS}) * (1.0 + ${BOOST_STEP} * ${fieldSql("search_fts.rowid", "boost")})`;
+    const part = `SELECT * FROM (SELECT search_fts.rowid AS rowid, ${score} AS score FROM search_fts WHERE ${where} ORDER BY score LIMIT ${offset + request.pageSize})`;
+    const rows = this.db
+      .prepare(`${tab.map(() => part).join(" UNION ALL ")} ORDER BY score LIMIT ? OFFSET ?`)
+      .all(...tab.flatMap((range) => [match, range.lo, range.hi]), request.pageSize, offset) as Array<{ rowid: number }>;
     return { rowids: rows.map((r) => r.rowid), total, counts, terms };
   }
 
-  private scanned(request: SearchRequest, terms: string[], page: number) {
-    const filter = this.filterSql(request);
-    const likes = terms.map(() => " AND d.lookup LIKE ? ESCAPE '\\'").join("");
-    const likeParams = terms.map(likePattern);
-    const offset = (page - 1) * request.pageSize;
-    const counts: Partial<Record<DocType, number>> = {};
-    for (const range of this.ranges(request.limits, null)) {
-      const row = this.db
-        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_doc d WHERE d.rowid BETWEEN ? AND ?${likes}${filter.sql} LIMIT ${COUNT_CAP})`)
-        .get(range.lo, range.hi, ...likeParams, ...filter.params) as { n: number };
-      counts[range.type] = row.n;
+  /** One scan of the short table; visibility, filters, counts and order are applied here. */
+  private scanned(request: SearchRequest, terms: string[], page: number): Found {
+    const { tag } = request.filters;
+    const conditions = terms.map(() => "(instr(title, ?) > 0 OR instr(tags, ?) > 0)");
+    const params: string[] = terms.flatMap((term) => [term, term]);
+    if (tag) {
+      conditions.push("instr(tags, ?) > 0");
+      params.push(normalize(`|${tag}|`));
     }
-    const tabRanges = this.ranges(request.limits, request.filters.type);
-    const total = tabRanges.reduce((sum, range) => sum + (counts[range.type] ?? 0), 0);
-    if (total === 0 || tabRanges.length === 0) return { rowids: [], total, counts, terms };
-    const where = tabRanges.map(() => "d.rowid BETWEEN ? AND ?").join(" OR ");
-    const titleHits = terms.map(() => "(d.norm_title LIKE ? ESCAPE '\\')").join(" + ");
+    const titleHits = terms.map(() => "(instr(title, ?) > 0)").join(" + ");
     const rows = this.db
-      .prepare(`SELECT d.rowid AS rowid FROM search_doc d WHERE (${where})${likes}${filter.sql} ORDER BY ${titleHits} DESC, d.boost DESC, d.seq DESC LIMIT ? OFFSET ?`)
-      .all(...tabRanges.flatMap((r) => [r.lo, r.hi]), ...likeParams, ...filter.params, ...likeParams, request.pageSize, offset) as { rowid: number }[];
-    return { rowids: rows.map((r) => r.rowid), total, counts, terms };
+      .prepare(`SELECT rowid, ${titleHits} AS inTitle FROM search_short WHERE ${conditions.join(" AND ")}`)
+      .all(...terms, ...params) as Array<{ rowid: number; inTitle: number }>;
+
+    const all = this.ranges(request.limits, null);
+    const visible = rows.filter((row) => all.some((range) => row.rowid >= range.lo && row.rowid <= range.hi) && matchesFilters(row.rowid, request.filters));
+    const counts: Partial<Record<DocType, number>> = {};
+    for (const range of all) counts[range.type] = 0;
+    for (const row of visible) counts[typeOf(row.rowid)]! += 1;
+    const inTab = visible.filter((row) => request.filters.type === null || typeOf(row.rowid) === request.filters.type);
+    inTab.sort((a, b) => b.inTitle - a.inTitle || fieldOf(b.rowid, "boost") - fieldOf(a.rowid, "boost") || (b.rowid % 2 ** 32) - (a.rowid % 2 ** 32));
+    for (const type of Object.keys(counts) as DocType[]) counts[type] = Math.min(COUNT_CAP, counts[type]!);
+    const offset = (page - 1) * request.pageSize;
+    return { rowids: inTab.slice(offset, offset + request.pageSize).map((row) => row.rowid), total: inTab.length, counts, terms };
   }
 
   private hits(rowids: number[], terms: string[]): SearchHit[] {
@@ -444,17 +392,23 @@ export class EmbeddedIndex {
       const pieces = similarityPieces(title);
       if (pieces.length === 0) return [];
       const [lo, hi] = rowidRange("question", 0);
-      const candidates = this.db
+      const ranked = this.db
         .prepare(
-          `SELECT d.key, d.title, d.state, d.meta, bm25(search_fts, 1.0, 0.0, 0.0) AS score
-           FROM search_fts JOIN search_doc d ON d.rowid = search_fts.rowid
+          `SELECT rowid, bm25(search_fts, 1.0, 0.0, 0.0) AS score FROM search_fts
            WHERE search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ? ORDER BY score LIMIT 50`,
         )
-        .all(`title : (${ftsExpression(pieces, "OR")})`, lo, hi) as Array<{ key: string; title: string; state: string | null; meta: string; score: number }>;
+        .all(`title : (${ftsExpression(pieces, "OR")})`, lo, hi) as Array<{ rowid: number }>;
+      if (ranked.length === 0) return [];
+      const rows = this.db
+        .prepare(`SELECT rowid, key, title, state, meta FROM search_doc WHERE rowid IN (${ranked.map(() => "?").join(",")})`)
+        .all(...ranked.map((r) => r.rowid)) as Array<{ rowid: number; key: string; title: string; state: string | null; meta: string }>;
+      const byRowid = new Map(rows.map((row) => [row.rowid, row]));
       // bm25 order breaks ties between titles sharing as many pieces.
-      return candidates
-        .filter((c) => isSimilar(c.title, pieces))
-        .map((c, rank) => ({ ...c, rank, shared: sharedPieces(c.title, pieces) }))
+      return ranked
+        .flatMap((r, rank) => {
+          const row = byRowid.get(r.rowid);
+          return row && isSimilar(row.title, pieces) ? [{ ...row, rank, shared: sharedPieces(row.title, pieces) }] : [];
+        })
         .sort((a, b) => b.shared - a.shared || a.rank - b.rank)
         .slice(0, limit)
         .map((c) => ({ key: c.key, title: c.title, state: c.state, meta: JSON.parse(c.meta) as SearchHit["meta"] }));

@@ -96,19 +96,18 @@ function filtersOf(request: SearchRequest, withType: boolean): string {
 
 const RETRIEVE = ["docId", "type", "key", "url", "title", "tags", "locale", "tier", "state", "meta"];
 
-export class MeiliIndex {
-  readonly client: Meilisearch;
+/** Documents per request during a rebuild (Meilisearch batches consecutive additions again). */
+const REBUILD_BATCH = 2_000;
 
-  constructor(
-    readonly config: MeiliConfig,
-    options: { timeoutMs?: number } = {},
-  ) {
-    this.client = new Meilisearch({
-      host: config.host,
-      apiKey: config.apiKey,
-      timeout: options.timeoutMs ?? 5_000,
-      defaultWaitOptions: { timeout: 120_000, interval: 50 },
-    });
+export class MeiliIndex {
+  /** Searches: short timeout, so a struggling server sends people to the embedded index quickly. */
+  readonly client: Meilisearch;
+  /** Writes and settings: large payloads and task waits on a busy server take longer. */
+  private readonly writer: Meilisearch;
+
+  constructor(readonly config: MeiliConfig) {
+    this.client = new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: 5_000 });
+    this.writer = new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: 120_000, defaultWaitOptions: { timeout: 300_000, interval: 50 } });
   }
 
   get uid() {
@@ -117,15 +116,15 @@ export class MeiliIndex {
 
   /** Creates the index if needed and applies the settings; waits until both are in effect. */
   async ensureIndex(uid = this.uid): Promise<void> {
-    const exists = await this.client.getRawIndex(uid).then(
+    const exists = await this.writer.getRawIndex(uid).then(
       () => true,
       (error: unknown) => {
         if ((error as { cause?: { code?: string } }).cause?.code === "index_not_found") return false;
         throw error;
       },
     );
-    if (!exists) await this.checked(this.client.createIndex(uid, { primaryKey: "id" }).waitTask());
-    await this.checked(this.client.index(uid).updateSettings(MEILI_SETTINGS).waitTask());
+    if (!exists) await this.checked(this.writer.createIndex(uid, { primaryKey: "id" }).waitTask());
+    await this.checked(this.writer.index(uid).updateSettings(MEILI_SETTINGS).waitTask());
   }
 
   /** A finished task that failed is an error too (waitTask resolves either way). */
@@ -136,19 +135,23 @@ export class MeiliIndex {
   }
 
   async documentCount(): Promise<number> {
-    return (await this.client.index(this.uid).getStats()).numberOfDocuments;
+    return (await this.writer.index(this.uid).getStats()).numberOfDocuments;
   }
 
-  /** Adds or replaces documents and removes others; resolves when Meilisearch has applied both. */
-  async write(docs: SearchDocument[], removeIds: string[] = []): Promise<void> {
-    const index = this.client.index<MeiliDocument>(this.uid);
-    if (docs.length) await this.checked(index.addDocuments(docs.map(toMeili), { primaryKey: "id" }).waitTask());
-    if (removeIds.length) await this.checked(index.deleteDocuments(removeIds.map(meiliId)).waitTask());
+  /**
+   * Adds or replaces documents and removes others; resolves when Meilisearch has applied both.
+   * A server too slow to apply them within `waitMs` counts as unavailable (the caller falls back
+   * to the embedded index, which already has the change).
+   */
+  async write(docs: SearchDocument[], removeIds: string[] = [], waitMs = 30_000): Promise<void> {
+    const index = this.writer.index<MeiliDocument>(this.uid);
+    if (docs.length) await this.checked(index.addDocuments(docs.map(toMeili), { primaryKey: "id" }).waitTask({ timeout: waitMs }));
+    if (removeIds.length) await this.checked(index.deleteDocuments(removeIds.map(meiliId)).waitTask({ timeout: waitMs }));
   }
 
   /** Replaces every document of one type: the new ones first, then whatever of that type is left over. */
   async replaceType(type: DocType, docs: SearchDocument[]): Promise<void> {
-    const index = this.client.index<MeiliDocument>(this.uid);
+    const index = this.writer.index<MeiliDocument>(this.uid);
     if (docs.length) await this.checked(index.addDocuments(docs.map(toMeili), { primaryKey: "id" }).waitTask());
     const keep = docs.map((doc) => quote(doc.id));
     const filter = keep.length ? `type = ${quote(type)} AND NOT docId IN [${keep.join(", ")}]` : `type = ${quote(type)}`;
@@ -161,25 +164,34 @@ export class MeiliIndex {
    */
   async rebuild(batches: AsyncIterable<SearchDocument[]>, onBatch?: (count: number) => void): Promise<number> {
     const next = `${this.uid}_rebuild`;
-    await this.client.deleteIndexIfExists(next);
+    await this.writer.deleteIndexIfExists(next);
     await this.ensureIndex(next);
     await this.ensureIndex(this.uid);
-    const index = this.client.index<MeiliDocument>(next);
-    const tasks: Array<Promise<unknown>> = [];
+    const index = this.writer.index<MeiliDocument>(next);
+    const enqueued: number[] = [];
+    let pending: MeiliDocument[] = [];
     let total = 0;
-    for await (const batch of batches) {
-      tasks.push(this.checked(index.addDocuments(batch.map(toMeili), { primaryKey: "id" }).waitTask()));
-      total += batch.length;
+    // Requests go one after another (each returns once queued); the indexing itself runs meanwhile.
+    const send = async () => {
+      if (pending.length === 0) return;
+      enqueued.push((await index.addDocuments(pending, { primaryKey: "id" })).taskUid);
+      total += pending.length;
+      pending = [];
       onBatch?.(total);
+    };
+    for await (const batch of batches) {
+      pending.push(...batch.map(toMeili));
+      if (pending.length >= REBUILD_BATCH) await send();
     }
-    await Promise.all(tasks);
-    await this.checked(this.client.swapIndexes([{ indexes: [this.uid, next], rename: false }]).waitTask());
-    await this.checked(this.client.deleteIndex(next).waitTask());
+    await send();
+    for (const taskUid of enqueued) await this.checked(this.writer.tasks.waitForTask(taskUid, { timeout: 30 * 60_000 }));
+    await this.checked(this.writer.swapIndexes([{ indexes: [this.uid, next], rename: false }]).waitTask());
+    await this.checked(this.writer.deleteIndex(next).waitTask());
     return total;
   }
 
   async deleteIndex(): Promise<void> {
-    await this.client.deleteIndexIfExists(this.uid);
+    await this.writer.deleteIndexIfExists(this.uid);
   }
 
   private hit(raw: MeiliDocument & { _formatted?: Partial<MeiliDocument> }): SearchHit {
