@@ -6,10 +6,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./load-context";
 
+import { warmUpSearch } from "./search/backends.server";
+
 // Re-exported so server.mjs can wait for the database before it starts listening, and start the
 // scoring schedule (off under tests; SCORING_SCHEDULE in app/env.server.ts) once it does.
 export { dbReady } from "./db.server";
 export { startScoringScheduler } from "./scoring/scheduler.server";
+
+// The search index catches up with the data and the content build while the server starts.
+warmUpSearch();
 
 const ABORT_DELAY = 5_000;
 

@@ -31,6 +31,8 @@ const schema = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "SCORING_FULL_AT must be a UTC time such as 02:00")
       .default("02:00"),
+    /** The Meilisearch index Kizuna uses (several apps or test runs can share one server). */
+    MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "MEILI_INDEX may contain letters, digits, - and _").default("kizuna"),
     /** Cookies get the Secure flag in production; a plain-HTTP local production run can opt out. */
     INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   })

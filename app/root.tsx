@@ -11,9 +11,11 @@ import { DEFAULT_LOCALE } from "~/i18n/locales";
 import { countUnread } from "~/notifications/notifications.server";
 import { readToast } from "~/utils/toast.server";
 import styles from "~/styles/app.css";
+import searchStyles from "~/styles/search.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: searchStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -9,12 +9,30 @@ import { pathToFileURL } from "node:url";
 process.env.DATABASE_URL ??= `file:${path.resolve("data/bench.db")}`;
 process.env.NODE_ENV ??= "production";
 process.env.INSECURE_COOKIES ??= "true";
+// The search scale has 300 articles: the real library plus generated ones, in their own folders.
+process.env.CONTENT_DIR ??= path.resolve("data/bench-content");
+process.env.CONTENT_CACHE_DIR ??= path.resolve("data/bench-content-cache");
+// Meilisearch is measured after the embedded index, beside it, in an index of its own.
+const MEILI_HOST = process.env.MEILI_HOST;
+delete process.env.MEILI_HOST;
 
 /** The budget applies to the 95th percentile unless a case says it is about the median. */
 type Case = { name: string; budgetMs: number; on?: "p50" | "p95"; runs: number; fn: () => Promise<unknown> };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(c: Case) {
+  await c.fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < c.runs; i++) {
+    const start = performance.now();
+    await c.fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 async function main() {
@@ -35,18 +53,37 @@ async function main() {
   const { verifyLogin } = await import("~/auth/auth.server");
   await dbReady;
 
+  const { ensureBenchContent, ensureBenchQuestions } = await import("./lib/bench-search");
+  const articleCount = await ensureBenchContent(process.env.CONTENT_DIR!, process.env.CONTENT_CACHE_DIR!);
   if ((await db.user.count()) < SCALE.members) {
     await seedDemo();
     await seedLearning();
     await seedScale();
   }
   await seedScaleEngagement();
-  const counts = { accounts: await db.account.count(), users: await db.user.count(), events: await db.engagementEvent.count() };
-  console.log(`Data: ${counts.accounts.toLocaleString()} accounts, ${counts.users.toLocaleString()} people, ${counts.events.toLocaleString()} engagement events\n`);
+  await ensureBenchQuestions();
+  const counts = {
+    accounts: await db.account.count(),
+    users: await db.user.count(),
+    events: await db.engagementEvent.count(),
+    questions: await db.question.count(),
+    answers: await db.answer.count(),
+  };
+  console.log(
+    `Data: ${counts.accounts.toLocaleString()} accounts, ${counts.users.toLocaleString()} people, ${counts.events.toLocaleString()} engagement events, ` +
+      `${articleCount} articles, ${counts.questions.toLocaleString()} questions, ${counts.answers.toLocaleString()} answers`,
+  );
+
+  // The full rebuild of the embedded search index, timed (before the app build is loaded, whose
+  // start-up would otherwise begin the same work).
+  const { rebuildAll } = await import("~/search/backends.server");
+  const rebuild = await rebuildAll();
+  const indexed = Object.entries(rebuild.documents).map(([type, n]) => `${n.toLocaleString()} ${type}s`).join(", ");
+  console.log(`Search index rebuild (embedded): ${indexed} in ${(rebuild.embeddedMs / 1000).toFixed(1)}s\n`);
 
   // Article pages render through the real production build, reading compiled content from the
   // cache: the budget is for a request, with no MDX compilation in it.
-  if (!fs.existsSync("build/index.js") || !fs.existsSync(".cache/content/manifest.json")) {
+  if (!fs.existsSync("build/index.js")) {
     console.log("Building the app and content first…");
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   }
@@ -93,23 +130,56 @@ async function main() {
     { name: "workspace member page", budgetMs: 100, on: "p50", runs: 40, fn: () => renderPage(`/workspace/members/${busyMember.id}`, cookie) },
   ];
 
+  // Search, as a member who is not a champion (public and members-only content), one case per kind of query.
+  const { search, suggest, searchViewerFor } = await import("~/search/search.server");
+  const { NO_FILTERS } = await import("~/search/model");
+  const { SEARCH_QUERIES } = await import("./lib/bench-search");
+  const searcher = await searchViewerFor(await db.user.findUniqueOrThrow({ where: { id: "scale_usr_00001" }, select: { id: true, role: true } }));
+  const searchCases: Case[] = SEARCH_QUERIES.map((group) => {
+    let next = 0;
+    return {
+      name: `search: ${group.name}`,
+      budgetMs: 30,
+      runs: group.queries.length * 8,
+      fn: () => {
+        const { q, ...filters } = group.queries[next++ % group.queries.length]!;
+        return group.suggest ? suggest(q, searcher) : search({ query: q, filters: { ...NO_FILTERS, ...filters }, page: 1 }, searcher);
+      },
+    };
+  });
+  cases.push(...searchCases);
+
   let failures = 0;
+  const embeddedP95 = new Map<string, number>();
   console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"budget".padStart(10)}  result`);
   for (const c of cases) {
-    await c.fn(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < c.runs; i++) {
-      const start = performance.now();
-      await c.fn();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const p50 = percentile(times, 50);
-    const p95 = percentile(times, 95);
+    const { p50, p95 } = await measure(c);
+    if (searchCases.includes(c)) embeddedP95.set(c.name, p95);
     const ok = (c.on === "p50" ? p50 : p95) <= c.budgetMs;
     if (!ok) failures += 1;
     const budget = `${c.budgetMs}ms ${c.on ?? "p95"}`;
     console.log(`${c.name.padEnd(36)} ${p50.toFixed(1).padStart(6)}ms ${p95.toFixed(1).padStart(6)}ms ${budget.padStart(10)}  ${ok ? "ok" : "OVER BUDGET"}`);
+  }
+
+  // The same searches on Meilisearch (MEILI_HOST, or the pinned local server), beside the embedded index.
+  const { startMeilisearch } = await import("./lib/local-meilisearch");
+  const { configureMeilisearch, rebuildMeilisearch } = await import("~/search/backends.server");
+  const meili = await startMeilisearch(MEILI_HOST);
+  try {
+    configureMeilisearch({ host: meili.host, apiKey: meili.apiKey, indexUid: "kizuna_bench" });
+    const meiliRebuildMs = await rebuildMeilisearch();
+    console.log(`\nMeilisearch ${meili.external ? meili.host : "(local server from the pinned package)"}: index rebuild ${((meiliRebuildMs ?? 0) / 1000).toFixed(1)}s`);
+    console.log(`${"case".padEnd(36)} ${"embedded".padStart(9)} ${"meili".padStart(9)}  ratio (p95, meili / embedded)`);
+    for (const c of searchCases) {
+      const { p95 } = await measure(c);
+      const answered = await c.fn();
+      if ("backend" in (answered as object) && (answered as { backend: string }).backend !== "meilisearch") throw new Error(`${c.name}: Meilisearch did not answer`);
+      const embedded = embeddedP95.get(c.name)!;
+      console.log(`${c.name.padEnd(36)} ${embedded.toFixed(1).padStart(7)}ms ${p95.toFixed(1).padStart(7)}ms  ${(p95 / embedded).toFixed(2)}×`);
+    }
+  } finally {
+    configureMeilisearch(null);
+    await meili.stop();
   }
   await db.$disconnect();
   console.log(failures ? `\n${failures} budget(s) exceeded` : "\nAll budgets met");

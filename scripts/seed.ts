@@ -12,6 +12,7 @@ import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
 import { seedScaleEngagement } from "./lib/scale-engagement";
 import { seedScoring } from "./lib/seed-scoring";
+import { rebuildAll } from "~/search/backends.server";
 
 async function main() {
   await dbReady;
@@ -24,8 +25,12 @@ async function main() {
     await seedScale();
     await seedScaleEngagement();
   }
-  // Last: scores read everything the other seeds wrote.
+  // Last but one: scores read everything the other seeds wrote.
   await seedScoring();
+  // The seeds write through the app's own functions, which keep the search index current; a full
+  // rebuild at the end also covers rows written directly and articles from the content build.
+  const index = await rebuildAll();
+  console.log(`Search index: ${Object.entries(index.documents).map(([type, n]) => `${n} ${type}s`).join(", ")}`);
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);
 }

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { HeaderSearch } from "~/components/search-box";
 import { useTranslation } from "~/i18n/use-translation";
 import type { MessageKey } from "~/i18n/messages";
 import type { loader as rootLoader } from "~/root";
@@ -61,6 +62,7 @@ export function SiteHeader() {
             ))}
           </ul>
           <div className="nav__aside">
+            <HeaderSearch />
             <Form method="post" action="/locale" className="inline-form">
               <input type="hidden" name="locale" value={locale === "ja" ? "en" : "ja"} />
               <input type="hidden" name="redirectTo" value={here} />

@@ -9,6 +9,7 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { parse as parseYaml } from "yaml";
 import { LOCALES, type Locale } from "~/i18n/locales";
+import { plainText } from "~/markdown/plain-text";
 import { articleFrontMatterSchema, describeIssues, pathSchema, topicsSchema } from "./front-matter";
 import { rehypeCollectHeadings } from "./headings";
 import { MDX_COMPONENT_NAMES } from "./mdx-component-names";
@@ -60,10 +61,13 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   let reused = 0;
   let done = 0;
   await fs.mkdir(path.join(outDir, "code"), { recursive: true });
+  await fs.mkdir(path.join(outDir, "text"), { recursive: true });
 
   await forEachLimited(articles, 4, async (article) => {
     const hash = sha256(`${COMPILER_VERSION}\n${article.source}`);
     const codeFile = path.join(outDir, "code", `${hash}.js`);
+    // The body as plain text, for the search index (cheap, so written on every build).
+    await fs.writeFile(path.join(outDir, "text", `${hash}.txt`), plainText(splitFrontMatter(article.source)?.body ?? ""));
     const old = previousById.get(article.meta.id);
     if (!options.force && old?.hash === hash && (await exists(codeFile))) {
       built.push({ ...article.meta, toc: old.toc, hash });
@@ -87,7 +91,8 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const tmp = path.join(outDir, `manifest.${process.pid}.tmp`);
   await fs.writeFile(tmp, JSON.stringify(manifest));
   await fs.rename(tmp, path.join(outDir, "manifest.json"));
-  await removeStaleCode(outDir, new Set(built.map((a) => `${a.hash}.js`)));
+  await removeStale(path.join(outDir, "code"), new Set(built.map((a) => `${a.hash}.js`)));
+  await removeStale(path.join(outDir, "text"), new Set(built.map((a) => `${a.hash}.txt`)));
   return { manifest, compiled, reused };
 }
 
@@ -299,9 +304,9 @@ export async function readManifest(outDir: string): Promise<ContentManifest | nu
   }
 }
 
-async function removeStaleCode(outDir: string, keep: Set<string>) {
-  for (const file of await fs.readdir(path.join(outDir, "code"))) {
-    if (!keep.has(file)) await fs.rm(path.join(outDir, "code", file), { force: true });
+async function removeStale(dir: string, keep: Set<string>) {
+  for (const file of await fs.readdir(dir)) {
+    if (!keep.has(file)) await fs.rm(path.join(dir, file), { force: true });
   }
 }
 

@@ -64,6 +64,16 @@ export function readArticleCode(article: ArticleMeta): string {
   return code;
 }
 
+/** The article's body as plain text (written by the content build), for the search index. */
+export function readArticleText(article: ArticleMeta): string {
+  try {
+    return fs.readFileSync(path.join(contentCacheDir(), "text", `${article.hash}.txt`), "utf8");
+  } catch {
+    // A cache from before the text files existed: the title and summary are still searchable.
+    return "";
+  }
+}
+
 /** The same article in the other languages, by translation key. */
 export function translationsOf(catalog: Catalog, article: ArticleMeta): ArticleMeta[] {
   if (!article.translationKey) return [];

@@ -1,6 +1,7 @@
 // Creating and deciding on groups, and reading them for pages.
 import { db } from "~/db.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
+import { indexing } from "~/search/indexing.server";
 import { isStaff } from "~/users/roles";
 import { canTransition } from "./state";
 import type { GroupVisibility } from "./model";
@@ -31,7 +32,7 @@ function fields(input: GroupInput) {
 
 /** A member proposes a group; they will lead it once staff approve. */
 export async function proposeGroup(proposer: { id: string; accountId: string | null }, input: GroupInput) {
-  return db.studyGroup.create({
+  const group = await db.studyGroup.create({
     data: {
       ...fields(input),
       state: "proposed",
@@ -41,11 +42,13 @@ export async function proposeGroup(proposer: { id: string; accountId: string | n
     },
     select: { id: true },
   });
+  await indexing.group(group.id);
+  return group;
 }
 
 /** Staff open a group directly, as its CS liaison; an optional member leads it from the start. */
 export async function createGroupAsStaff(staff: { id: string }, input: GroupInput, leader?: { id: string; accountId: string | null }) {
-  return db.studyGroup.create({
+  const group = await db.studyGroup.create({
     data: {
       ...fields(input),
       state: "active",
@@ -56,6 +59,8 @@ export async function createGroupAsStaff(staff: { id: string }, input: GroupInpu
     },
     select: { id: true },
   });
+  await indexing.group(group.id);
+  return group;
 }
 
 export async function updateGroup(groupId: string, input: GroupInput) {
@@ -64,6 +69,7 @@ export async function updateGroup(groupId: string, input: GroupInput) {
     db.groupTopic.deleteMany({ where: { groupId } }),
     db.groupTopic.createMany({ data: input.topics.map((topic) => ({ groupId, topic })) }),
   ]);
+  await indexing.group(groupId);
 }
 
 export type DecisionResult = "ok" | "invalid-transition" | "reason-required" | "not-found";
@@ -79,6 +85,7 @@ export async function decideProposal(staff: { id: string }, groupId: string, app
     where: { id: groupId },
     data: { state: to, decidedAt: new Date(), declineReason: approve ? null : reason.trim(), liaisonId: group.liaisonId ?? staff.id },
   });
+  await indexing.group(groupId);
   return "ok";
 }
 
@@ -88,6 +95,7 @@ export async function setGroupArchived(groupId: string, archived: boolean): Prom
   const to = archived ? "archived" : "active";
   if (!canTransition(group.state, to)) return "invalid-transition";
   await db.studyGroup.update({ where: { id: groupId }, data: { state: to, archivedAt: archived ? new Date() : null } });
+  await indexing.group(groupId);
   return "ok";
 }
 

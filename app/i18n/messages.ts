@@ -13,6 +13,7 @@ import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
 import { scoringEn, scoringJa } from "~/scoring/messages";
 import { workspaceEn, workspaceJa } from "~/workspace/messages";
+import { searchEn, searchJa } from "~/search/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -199,7 +200,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn, ...searchEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -389,7 +390,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa, ...searchJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import { recordEngagement } from "~/engagement/record.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
 import { notify } from "~/notifications/notify.server";
+import { indexing } from "~/search/indexing.server";
 import { isStaff } from "~/users/roles";
 import { questionHref } from "./model";
 import { addReputation, removeReputation } from "./reputation.server";
@@ -23,6 +24,7 @@ export async function postAnswer(author: Person, questionId: string, body: strin
     await tx.question.update({ where: { id: questionId }, data: { answerCount: { increment: 1 }, lastActivityAt: now } });
     return created;
   });
+  await indexing.question(questionId);
   await recordEngagement({ type: "qa.answered", actor: author, subjectType: "question", subjectId: questionId, idempotencyKey: `qa.answered:${answer.id}`, occurredAt: now, metadata: { answerId: answer.id } });
   if (question.authorId && question.authorId !== author.id) {
     await notify(question.authorId, "qa.answered", { name: author.name, title: question.title }, `${questionHref(questionId)}#answer-${answer.id}`, baseUrl);
@@ -33,11 +35,12 @@ export async function postAnswer(author: Person, questionId: string, body: strin
 export type MutateResult = "ok" | "not-found" | "forbidden" | "locked" | "accepted";
 
 export async function editAnswer(editor: Person, answerId: string, body: string, now = new Date()): Promise<MutateResult> {
-  const answer = await db.answer.findUnique({ where: { id: answerId }, select: { authorId: true, hiddenAt: true, question: { select: { state: true } } } });
+  const answer = await db.answer.findUnique({ where: { id: answerId }, select: { authorId: true, hiddenAt: true, questionId: true, question: { select: { state: true } } } });
   if (!answer || answer.hiddenAt) return "not-found";
   if (answer.authorId !== editor.id && !isStaff(editor.role)) return "forbidden";
   if (!isInteractive(answer.question.state)) return "locked";
   await db.answer.update({ where: { id: answerId }, data: { body, bodyHtml: renderMarkdown(body), editedAt: now } });
+  await indexing.question(answer.questionId);
   return "ok";
 }
 
@@ -54,6 +57,7 @@ export async function deleteAnswer(user: Person, answerId: string): Promise<Muta
     await tx.answer.delete({ where: { id: answerId } });
     await tx.question.update({ where: { id: answer.questionId }, data: { answerCount: { decrement: 1 } } });
   });
+  await indexing.question(answer.questionId);
   return "ok";
 }
 
@@ -91,6 +95,7 @@ export async function toggleAccept(user: Person, answerId: string, baseUrl: stri
       }
     }
   });
+  await indexing.question(question.id);
   // Accepting one's own answer earns nothing: no points (above) and no engagement either.
   if (!unaccepting && answer.authorId && answer.authorId !== question.authorId) {
     const answerer = await db.user.findUnique({ where: { id: answer.authorId }, select: { id: true, accountId: true } });
@@ -155,8 +160,9 @@ export async function castVote(voter: Person, targetType: "question" | "answer",
 /** Staff mark (or unmark) an answer as the vendor's official answer. */
 export async function toggleOfficial(staff: Person, answerId: string): Promise<MutateResult> {
   if (!isStaff(staff.role)) return "forbidden";
-  const answer = await db.answer.findUnique({ where: { id: answerId }, select: { official: true } });
+  const answer = await db.answer.findUnique({ where: { id: answerId }, select: { official: true, questionId: true } });
   if (!answer) return "not-found";
   await db.answer.update({ where: { id: answerId }, data: { official: !answer.official } });
+  await indexing.question(answer.questionId);
   return "ok";
 }

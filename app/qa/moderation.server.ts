@@ -1,6 +1,7 @@
 // Reports from members, staff moderation (hide, lock, restore) with an audit record, and the
 // staff queue of questions nobody has answered yet.
 import { db } from "~/db.server";
+import { indexing } from "~/search/indexing.server";
 import { isStaff } from "~/users/roles";
 import { canModerate, stateAfterRestore } from "./state";
 
@@ -31,6 +32,7 @@ export async function moderateQuestion(staff: { id: string; role: string }, ques
   if (!canModerate(action, question.state)) return "invalid";
   const state = action === "restore" ? stateAfterRestore(question.acceptedAnswerId !== null) : action === "lock" ? "locked" : "hidden";
   await db.question.update({ where: { id: questionId }, data: { state } });
+  await indexing.question(questionId);
   await audit(staff.id, `question.${action}`, "question", questionId, `${question.state} → ${state}`);
   if (action === "hide") await resolveReports(staff.id, "question", questionId, "hidden");
   return "ok";
@@ -38,10 +40,11 @@ export async function moderateQuestion(staff: { id: string; role: string }, ques
 
 export async function moderateAnswer(staff: { id: string; role: string }, answerId: string, action: "hide" | "restore"): Promise<ModerationResult> {
   if (!isStaff(staff.role)) return "forbidden";
-  const answer = await db.answer.findUnique({ where: { id: answerId }, select: { hiddenAt: true } });
+  const answer = await db.answer.findUnique({ where: { id: answerId }, select: { hiddenAt: true, questionId: true } });
   if (!answer) return "not-found";
   if ((action === "hide") === (answer.hiddenAt !== null)) return "invalid";
   await db.answer.update({ where: { id: answerId }, data: { hiddenAt: action === "hide" ? new Date() : null } });
+  await indexing.question(answer.questionId);
   await audit(staff.id, `answer.${action}`, "answer", answerId);
   if (action === "hide") await resolveReports(staff.id, "answer", answerId, "hidden");
   return "ok";

@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { recordEngagement } from "~/engagement/record.server";
 import { renderMarkdown } from "~/markdown/markdown.server";
+import { indexing } from "~/search/indexing.server";
 import { isStaff } from "~/users/roles";
 import { normaliseTag, PAGE_SIZE, type QuestionList } from "./model";
 import { removeReputation } from "./reputation.server";
@@ -39,6 +40,7 @@ export async function askQuestion(asker: Asker, input: QuestionInput, now = new 
       select: { id: true },
     });
   });
+  await indexing.question(question.id);
   await recordEngagement({ type: "qa.asked", actor: asker, subjectType: "question", subjectId: question.id, idempotencyKey: `qa.asked:${question.id}`, occurredAt: now });
   return question;
 }
@@ -59,6 +61,7 @@ export async function editQuestion(editor: Asker, questionId: string, input: Que
       data: { title: input.title, body: input.body, bodyHtml: renderMarkdown(input.body), beginner: input.beginner, editedAt: now, tags: { create: ids.map((tagId) => ({ tagId })) } },
     });
   });
+  await indexing.question(questionId);
   return "ok";
 }
 
@@ -74,6 +77,7 @@ export async function deleteQuestion(user: Asker, questionId: string): Promise<"
     await tx.vote.deleteMany({ where: { targetType: "question", targetId: questionId } });
     await tx.question.delete({ where: { id: questionId } });
   });
+  await indexing.question(questionId);
   return "ok";
 }
 

@@ -1,7 +1,7 @@
 // Ask a question. While the title is typed, similar questions show up below it, so people can
 // find an existing answer before asking again.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { FormError, TextAreaField, TextField } from "~/components/form";
@@ -19,7 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Ask a question · Kizuna" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  // Search's "no results" help links here with what was searched for, as a start for the title.
+  return { title: (new URL(request.url).searchParams.get("title") ?? "").trim().slice(0, LIMITS.titleMax) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AskQuestion() {
   const actionData = useActionData<typeof action>();
+  const { title } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const values = actionData?.values ?? {};
@@ -52,7 +54,7 @@ export default function AskQuestion() {
       <p className="lead">{t("qa.ask.lead")}</p>
       <FormError message={actionData?.formError} />
       <Form method="post" className="card stack" noValidate>
-        <TitleWithSimilar defaultValue={values.title} error={errors.title} />
+        <TitleWithSimilar defaultValue={values.title ?? (title || undefined)} error={errors.title} />
         <TextAreaField label={t("qa.field.body")} name="body" rows={12} required hint={t("qa.field.bodyHint")} defaultValue={values.body} error={errors.body} />
         <TextField label={t("qa.field.tags")} name="tags" hint={t("qa.field.tagsHint")} defaultValue={values.tags} error={errors.tags} autoComplete="off" />
         <BeginnerCheckbox defaultChecked={values.beginner === "on"} />

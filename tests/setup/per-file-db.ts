@@ -9,3 +9,10 @@ const copy = path.resolve(`tests/.tmp/test-${randomUUID()}.db`);
 fs.copyFileSync(base, copy);
 process.env.DATABASE_URL = `file:${copy}`;
 process.env.NODE_ENV = "test";
+
+// A MEILI_HOST given to the test run is for the Meilisearch tests only, which each use their own
+// index on it; every other test file searches the embedded index of its own database.
+if (process.env.MEILI_HOST) {
+  process.env.TEST_MEILI_HOST = process.env.MEILI_HOST;
+  delete process.env.MEILI_HOST;
+}
