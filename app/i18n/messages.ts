@@ -1,6 +1,7 @@
 // UI strings. English is the reference shape; Japanese must provide every key (the type checks it).
 // Placeholders look like {name}. Feature areas keep their own strings beside their code
 // (e.g. app/content/messages.ts) and are merged here.
+import { apiEn, apiJa } from "~/api/messages";
 import { learnEn, learnJa } from "~/content/messages";
 import { discussionEn, discussionJa } from "~/groups/discussion-messages";
 import { meetingsEn, meetingsJa } from "~/groups/meetings-messages";
@@ -194,7 +195,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...apiEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -384,7 +385,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...apiJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

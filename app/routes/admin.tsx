@@ -24,6 +24,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/outbox" className="sidebar__link">
           {t("admin.outbox")}
         </NavLink>
+        <NavLink to="/admin/api-tokens" className="sidebar__link">
+          {t("api.tokens.title")}
+        </NavLink>
       </nav>
       <div className="with-sidebar__content">
         <Outlet />
