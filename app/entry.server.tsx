@@ -6,8 +6,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "./load-context";
 
-// Re-exported so server.mjs can wait for the database before it starts listening.
+// Re-exported so server.mjs can wait for the database before it starts listening, and start the
+// background jobs (webhook delivery, periodic checks) once it does.
 export { dbReady } from "./db.server";
+export { startBackgroundJobs } from "./webhooks/background.server";
 
 const ABORT_DELAY = 5_000;
 

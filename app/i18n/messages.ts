@@ -9,6 +9,7 @@ import { groupsEn, groupsJa } from "~/groups/messages";
 import { notificationsEn, notificationsJa } from "~/notifications/messages";
 import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
+import { webhooksEn, webhooksJa } from "~/webhooks/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -195,7 +196,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...apiEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...apiEn, ...webhooksEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -385,7 +386,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...apiJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...apiJa, ...webhooksJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { API_SCOPES } from "~/api/scopes";
@@ -7,11 +7,13 @@ import { requireRole } from "~/auth/session.server";
 import { FormError, TextField } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
+import styles from "~/styles/integrations.css";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formFailure, parseForm, readFormData } from "~/utils/validation.server";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Admin · Kizuna" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");

@@ -27,6 +27,9 @@ export default function AdminLayout() {
         <NavLink to="/admin/api-tokens" className="sidebar__link">
           {t("api.tokens.title")}
         </NavLink>
+        <NavLink to="/admin/webhooks" className="sidebar__link">
+          {t("webhooks.title")}
+        </NavLink>
       </nav>
       <div className="with-sidebar__content">
         <Outlet />
