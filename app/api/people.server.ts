@@ -109,7 +109,7 @@ export async function upsertPeopleBatch(body: unknown): Promise<{ created: numbe
   }
   if (items.length === 0) throw new ApiError("validation_failed", "The `people` array is empty.");
   const parsed = items.map((raw) => personItemSchema.safeParse(raw));
-  const accountFor = await accountResolver(parsed.map((p) => (p.success ? (p.data.account ?? undefined) : undefined)));
+  const accountFor = await accountResolver(parsed.map((p) => (p.success ? p.data.account : undefined)));
   const results: PeopleResult[] = [];
   for (const [index, item] of parsed.entries()) {
     if (!item.success) {
@@ -132,7 +132,7 @@ export async function putPerson(rawEmail: string, body: unknown) {
   const fields = personFieldsSchema.safeParse(body);
   if (!fields.success) throw new ApiError("validation_failed", "Some fields are not valid.", issueDetails(fields.error.issues));
   const input: PersonInput = { ...fields.data, email: email.data };
-  const accountFor = await accountResolver([input.account ?? undefined]);
+  const accountFor = await accountResolver([input.account]);
   const outcome = await db.$transaction((tx) => upsertPerson(tx, input, accountFor));
   if (outcome.status === "rejected") {
     if (outcome.reason === "staff_person" || outcome.reason === "external_id_taken") throw new ApiError("conflict", outcome.message, { reason: outcome.reason });

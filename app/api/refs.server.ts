@@ -41,7 +41,7 @@ async function inSlices<T, R>(values: T[], run: (slice: T[]) => Promise<R[]>): P
 }
 
 /** Looks every reference up at once; the returned function answers an account id or null. */
-export async function accountResolver(refs: Array<AccountRef | undefined>, client: DbClient = db) {
+export async function accountResolver(refs: Array<AccountRef | null | undefined>, client: DbClient = db) {
   const ids = new Set<string>();
   const externalIds = new Set<string>();
   const domains = new Set<string>();

@@ -6,6 +6,7 @@ import { learnEn, learnJa } from "~/content/messages";
 import { discussionEn, discussionJa } from "~/groups/discussion-messages";
 import { meetingsEn, meetingsJa } from "~/groups/meetings-messages";
 import { groupsEn, groupsJa } from "~/groups/messages";
+import { importsEn, importsJa } from "~/imports/messages";
 import { notificationsEn, notificationsJa } from "~/notifications/messages";
 import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
@@ -196,7 +197,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...apiEn, ...webhooksEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...apiEn, ...webhooksEn, ...importsEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -386,7 +387,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...apiJa, ...webhooksJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...apiJa, ...webhooksJa, ...importsJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 
