@@ -88,7 +88,7 @@ describe("all or nothing", () => {
       [4, "lifecycleStage", "choice"],
     ]);
     expect(job.sample.map((r) => r.hasProblem)).toEqual([false, false, false, true]);
-    expect(await applyImportJob(job.id, null)).toEqual({ ok: false, reason: "has-problems" });
+    expect(await applyImportJob(job.id, null)).toEqual({ ok: false, reason: "has-problems", problems: 4 });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -41,7 +41,7 @@ export async function applyImportJob(jobId: string, actorId: string | null, prog
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { id: true, kind: true, fileName: true, content: true, status: true, errorCount: true } });
   if (!job) return { ok: false, reason: "not-found" };
   if (job.status !== "previewed") return { ok: false, reason: "not-pending" };
-  if (job.errorCount > 0) return { ok: false, reason: "has-problems" };
+  if (job.errorCount > 0) return { ok: false, reason: "has-problems", problems: job.errorCount };
   const outcome = await runImport(job.kind as ImportKind, job.content, { apply: true, progress });
   if (outcome.problems.length) {
     await db.importJob.update({

@@ -30,6 +30,12 @@ export default function AdminLayout() {
         <NavLink to="/admin/webhooks" className="sidebar__link">
           {t("webhooks.title")}
         </NavLink>
+        <NavLink to="/admin/imports" className="sidebar__link">
+          {t("imports.title")}
+        </NavLink>
+        <NavLink to="/admin/merge" className="sidebar__link">
+          {t("merge.title")}
+        </NavLink>
       </nav>
       <div className="with-sidebar__content">
         <Outlet />
