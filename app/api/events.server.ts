@@ -2,7 +2,9 @@
 // the webinar tool, the CRM). Each item gets its own result; a retried batch never counts twice
 // because every item carries an idempotency key that becomes EngagementEvent.idempotencyKey.
 import { z } from "zod";
-import { db, isUniqueViolation } from "~/db.server";
+import { randomUUID } from "node:crypto";
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { API_EVENT_TYPES, EVENT_TYPES, type ApiEventType } from "~/engagement/events";
 import { ApiError, issueDetails } from "./errors.server";
 import { accountRefSchema, accountResolver, personRefSchema, personResolver } from "./refs.server";
@@ -11,6 +13,8 @@ export const MAX_EVENTS_PER_BATCH = 1_000;
 const MAX_METADATA_CHARS = 4_000;
 /** Clocks drift; an event more than a day ahead of ours is a client bug, not the future. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60_000;
+/** 12 values a row: 1,000 rows stay well under SQLite's 32,766 bound values per statement. */
+const INSERT_CHUNK = 1_000;
 
 /** Kizuna's own features write keys like "content.viewed:…"; API keys live in their own space. */
 export function storedEventKey(clientKey: string): string {
@@ -150,27 +154,25 @@ export async function ingestEvents(body: unknown, now = new Date()): Promise<Eve
 }
 
 /**
- * Inserts the events whose keys are not stored yet, in one transaction; returns the keys that
- * were already there. Two requests racing with the same keys meet at the unique index: the
- * loser's transaction rolls back and runs again, now seeing the winner's rows as duplicates.
+ * Inserts the events whose keys are not stored yet and returns the keys that were already there.
+ * One INSERT … ON CONFLICT DO NOTHING RETURNING statement: atomic, so two requests racing with
+ * the same keys each store only what the other did not, and a batch costs one round trip.
+ * (Prisma's createMany was the bottleneck of the ingestion budget: ~25× slower for 500 rows.)
  */
 async function insertNew(candidates: Candidate[]): Promise<Set<string>> {
   if (candidates.length === 0) return new Set();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        const existing = await tx.engagementEvent.findMany({
-          where: { idempotencyKey: { in: candidates.map((c) => c.row.idempotencyKey) } },
-          select: { idempotencyKey: true },
-        });
-        const seen = new Set(existing.map((e) => e.idempotencyKey));
-        const fresh = candidates.filter((c) => !seen.has(c.row.idempotencyKey)).map((c) => c.row);
-        if (fresh.length) await tx.engagementEvent.createMany({ data: fresh });
-        return seen;
-      });
-    } catch (error) {
-      if (attempt < 3 && isUniqueViolation(error)) continue;
-      throw error;
-    }
+  const inserted = new Set<string>();
+  for (let i = 0; i < candidates.length; i += INSERT_CHUNK) {
+    const values = candidates.slice(i, i + INSERT_CHUNK).map(
+      ({ row }) =>
+        Prisma.sql`(${randomUUID()}, ${row.type}, ${row.actorId}, ${row.accountId}, ${row.subjectType}, ${row.subjectId}, ${row.weight}, ${row.occurredAt}, ${row.recordedAt}, ${row.idempotencyKey}, ${row.source}, ${row.metadata})`,
+    );
+    const rows = await db.$queryRaw<Array<{ idempotencyKey: string }>>`
+      INSERT INTO "EngagementEvent" ("id", "type", "actorId", "accountId", "subjectType", "subjectId", "weight", "occurredAt", "recordedAt", "idempotencyKey", "source", "metadata")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING "idempotencyKey"`;
+    for (const row of rows) inserted.add(row.idempotencyKey);
   }
+  return new Set(candidates.map((c) => c.row.idempotencyKey).filter((key) => !inserted.has(key)));
 }
