@@ -70,4 +70,6 @@ app.listen(port, host, () => {
   build.entry.module.startScoringScheduler?.();
   // Under `remix dev` the dev server restarts us on every rebuild and waits for this signal.
   if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+  // Webhook delivery and periodic checks (off under NODE_ENV=test unless BACKGROUND_JOBS=on).
+  build.entry.module.startBackgroundJobs();
 });

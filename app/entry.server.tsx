@@ -8,10 +8,12 @@ import "./load-context";
 
 import { warmUpSearch } from "./search/backends.server";
 
-// Re-exported so server.mjs can wait for the database before it starts listening, and start the
-// scoring schedule (off under tests; SCORING_SCHEDULE in app/env.server.ts) once it does.
+// Re-exported so server.mjs can wait for the database before it starts listening, then start the
+// scoring schedule (off under tests; SCORING_SCHEDULE in app/env.server.ts) and the background
+// jobs (webhook delivery, periodic checks) once it does.
 export { dbReady } from "./db.server";
 export { startScoringScheduler } from "./scoring/scheduler.server";
+export { startBackgroundJobs } from "./webhooks/background.server";
 
 // The search index catches up with the data and the content build while the server starts.
 warmUpSearch();

@@ -35,6 +35,10 @@ const schema = z
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "MEILI_INDEX may contain letters, digits, - and _").default("kizuna"),
     /** Cookies get the Secure flag in production; a plain-HTTP local production run can opt out. */
     INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+    /** Webhook delivery and periodic checks inside the server process; off under tests unless "on". */
+    BACKGROUND_JOBS: z.enum(["on", "off"]).optional(),
+    /** Hours without an answer before a question.unanswered webhook event is sent. */
+    QUESTION_UNANSWERED_HOURS: z.coerce.number().int("QUESTION_UNANSWERED_HOURS must be a whole number of hours").min(1).max(720).default(48),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SESSION_SECRET && env.INSECURE_COOKIES !== "true") {

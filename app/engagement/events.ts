@@ -25,12 +25,22 @@ export const EVENT_TYPES = {
   // cs.* are touches by the vendor's staff (the actor), attributed to the customer account they
   // were aimed at. They are not the customer's own engagement, hence no weight.
   "cs.recommended": { weight: 0 },
+  // Sent in from outside through POST /api/v1/events (app/api/events.server.ts).
+  "product.login": { weight: 1 },
+  "product.feature_used": { weight: 1 },
+  "product.milestone": { weight: 5 },
+  "seminar.attended": { weight: 4 },
+  "cs.meeting": { weight: 3 },
 } as const;
 
 /** Event types that record what staff did for an account rather than what its people did. */
 export const STAFF_TOUCH_PREFIX = "cs.";
 
 export type EventType = keyof typeof EVENT_TYPES;
+
+/** The types other systems may send; the rest are Kizuna's own and only its features write them. */
+export const API_EVENT_TYPES = ["product.login", "product.feature_used", "product.milestone", "seminar.attended", "cs.meeting"] as const satisfies readonly EventType[];
+export type ApiEventType = (typeof API_EVENT_TYPES)[number];
 
 /** Keys that make repeats of the same touch collapse into one event. */
 export const idempotencyKeys = {

@@ -2,18 +2,21 @@
 // Placeholders look like {name}. Feature areas keep their own strings beside their code
 // (e.g. app/content/messages.ts) and are merged here.
 import { alertsEn, alertsJa } from "~/alerts/messages";
+import { apiEn, apiJa } from "~/api/messages";
 import { championsEn, championsJa } from "~/champions/messages";
 import { learnEn, learnJa } from "~/content/messages";
 import { discussionEn, discussionJa } from "~/groups/discussion-messages";
 import { meetingsEn, meetingsJa } from "~/groups/meetings-messages";
 import { groupsEn, groupsJa } from "~/groups/messages";
+import { importsEn, importsJa } from "~/imports/messages";
 import { lifecycleEn, lifecycleJa } from "~/lifecycle/messages";
 import { notificationsEn, notificationsJa } from "~/notifications/messages";
 import { qaEn, qaJa } from "~/qa/messages";
 import { qaStaffEn, qaStaffJa } from "~/qa/staff-messages";
 import { scoringEn, scoringJa } from "~/scoring/messages";
-import { workspaceEn, workspaceJa } from "~/workspace/messages";
 import { searchEn, searchJa } from "~/search/messages";
+import { webhooksEn, webhooksJa } from "~/webhooks/messages";
+import { workspaceEn, workspaceJa } from "~/workspace/messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -200,7 +203,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn, ...searchEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn, ...searchEn, ...apiEn, ...webhooksEn, ...importsEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -390,7 +393,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa, ...searchJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa, ...searchJa, ...apiJa, ...webhooksJa, ...importsJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { preferenceField } from "./preferences";
-import { NOTIFICATION_TYPES, type NotificationType } from "./types";
+import { NOTIFICATION_TYPES, typesFor, type NotificationType } from "./types";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -79,14 +79,21 @@ export const preferencesSchema = z
       ) as Record<NotificationType, { inApp: boolean; email: boolean }>,
   );
 
-export async function savePreferences(userId: string, preferences: Record<NotificationType, { inApp: boolean; email: boolean }>) {
+/** Saves the given types' choices; types left out (not offered to this person) keep theirs. */
+export async function savePreferences(userId: string, preferences: Partial<Record<NotificationType, { inApp: boolean; email: boolean }>>) {
+  const given = TYPES.filter((type) => preferences[type]);
   await db.$transaction(
-    TYPES.map((type) =>
+    given.map((type) =>
       db.notificationPreference.upsert({
         where: { userId_type: { userId, type } },
-        create: { userId, type, ...preferences[type] },
-        update: preferences[type],
+        create: { userId, type, ...preferences[type]! },
+        update: preferences[type]!,
       }),
     ),
   );
+}
+
+/** The part of a submitted preferences form that this person was offered. */
+export function offeredPreferences(role: string, preferences: Record<NotificationType, { inApp: boolean; email: boolean }>) {
+  return Object.fromEntries(typesFor(role).map((type) => [type, preferences[type]])) as Partial<Record<NotificationType, { inApp: boolean; email: boolean }>>;
 }

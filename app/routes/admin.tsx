@@ -33,6 +33,18 @@ export default function AdminLayout() {
         <NavLink to="/admin/lifecycle" className="sidebar__link">
           {t("admin.lifecycle")}
         </NavLink>
+        <NavLink to="/admin/api-tokens" className="sidebar__link">
+          {t("api.tokens.title")}
+        </NavLink>
+        <NavLink to="/admin/webhooks" className="sidebar__link">
+          {t("webhooks.title")}
+        </NavLink>
+        <NavLink to="/admin/imports" className="sidebar__link">
+          {t("imports.title")}
+        </NavLink>
+        <NavLink to="/admin/merge" className="sidebar__link">
+          {t("merge.title")}
+        </NavLink>
       </nav>
       <div className="with-sidebar__content">
         <Outlet />

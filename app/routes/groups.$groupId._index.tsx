@@ -9,8 +9,10 @@ import { overviewActionSchema } from "~/groups/forms.server";
 import { loadOverview, runOverviewAction } from "~/groups/overview.server";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { notifyGroupRecommended } from "~/notifications/group-notices.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formFailure, formValues, parseForm, readFormData } from "~/utils/validation.server";
+import { appBaseUrl } from "~/utils/url.server";
 import type { GroupLayoutData } from "./groups.$groupId";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,6 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return formFailure({ errors: form.errors, values: form.values, formError: t("error.form") }, 400);
   const result = await runOverviewAction({ ...loaded, user }, form.data);
   if (!result.ok) return data({ errors: {} as Record<string, string>, values: formValues(formData), formError: t(result.key) }, { status: result.status });
+  if (form.data.intent === "recommend") await notifyGroupRecommended(loaded.group.id, form.data.email, user, appBaseUrl(request));
   return redirectWithToast(`/groups/${loaded.group.id}`, { type: "success", key: result.key });
 }
 

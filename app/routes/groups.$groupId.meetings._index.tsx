@@ -9,8 +9,10 @@ import { acceptsMeetings, defaultSlot, listMeetings, meetingErrorResponse, meeti
 import { formatRangeInZone, timeZoneLabel } from "~/groups/time-zone";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { notifyMeetingScheduled } from "~/notifications/group-notices.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formFailure, parseForm, readFormData } from "~/utils/validation.server";
+import { appBaseUrl } from "~/utils/url.server";
 import type { GroupLayoutData } from "./groups.$groupId";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -45,6 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submitted = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
     return formFailure({ formError: t(key), values: keep(submitted) }, status);
   }
+  await notifyMeetingScheduled(group.id, result.meetingId, user.id, appBaseUrl(request));
   return redirectWithToast(`/groups/${group.id}/meetings/${result.meetingId}`, {
     type: "success",
     key: form.data.shifted ? "meetings.scheduledShifted" : "meetings.scheduled",

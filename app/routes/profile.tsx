@@ -8,10 +8,10 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { getTranslator, localeCookie } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
-import { preferencesSchema, savePreferences } from "~/notifications/notifications.server";
+import { offeredPreferences, preferencesSchema, savePreferences } from "~/notifications/notifications.server";
 import { preferencesOf } from "~/notifications/notify.server";
 import { preferenceField } from "~/notifications/preferences";
-import { NOTIFICATION_TYPES, type NotificationType } from "~/notifications/types";
+import { offersChannel, typesFor, type NotificationType } from "~/notifications/types";
 import { getProfile, profileSchema, timeZoneOptions, updateProfile } from "~/users/profile.server";
 import { LEVELS, PERSONAS } from "~/users/roles";
 import { formatNumber } from "~/utils/format";
@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Profile · Kizuna" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [profile, preferences, championNow, championEver] = await Promise.all([getProfile(user.id), preferencesOf(user.id), isActiveChampion(user.id), hasBeenChampion(user.id)]);
-  return { profile, preferences, timeZones: timeZoneOptions(), champion: championEver ? { active: championNow, href: championHref(user.id) } : null };
+  return { profile, preferences, notificationTypes: typesFor(user.role), timeZones: timeZoneOptions(), champion: championEver ? { active: championNow, href: championHref(user.id) } : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "notifications") {
     const preferences = parseForm(formData, preferencesSchema, t);
     if (!preferences.ok) return formFailure({ errors: preferences.errors, formError: t("error.form"), values: preferences.values }, 400);
-    await savePreferences(user.id, preferences.data);
+    await savePreferences(user.id, offeredPreferences(user.role, preferences.data));
     return redirectWithToast("/profile", { type: "success", key: "notification.prefs.saved" });
   }
   const form = parseForm(formData, profileSchema, t);
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, preferences, timeZones, champion } = useLoaderData<typeof loader>();
+  const { profile, preferences, notificationTypes, timeZones, champion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -122,13 +122,21 @@ export default function ProfilePage() {
           </button>
         </div>
       </Form>
-      <NotificationPreferences preferences={preferences} busy={busy} />
+      <NotificationPreferences types={notificationTypes} preferences={preferences} busy={busy} />
     </div>
   );
 }
 
 /** One fieldset per notification type, saved by its own intent of this page's action. */
-function NotificationPreferences({ preferences, busy }: { preferences: Record<NotificationType, { inApp: boolean; email: boolean }>; busy: boolean }) {
+function NotificationPreferences({
+  types,
+  preferences,
+  busy,
+}: {
+  types: NotificationType[];
+  preferences: Record<NotificationType, { inApp: boolean; email: boolean }>;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card stack section" aria-labelledby="notification-prefs-title">
@@ -138,16 +146,20 @@ function NotificationPreferences({ preferences, busy }: { preferences: Record<No
       </div>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="notifications" />
-        {(Object.keys(NOTIFICATION_TYPES) as NotificationType[]).map((type) => (
+        {types.map((type) => (
           <fieldset key={type} className="field">
             <legend className="field__label">{t(`notification.type.${type}`)}</legend>
             <div className="inline-fields">
-              <label>
-                <input type="checkbox" name={preferenceField(type, "inApp")} defaultChecked={preferences[type].inApp} /> {t("notification.prefs.inApp")}
-              </label>
-              <label>
-                <input type="checkbox" name={preferenceField(type, "email")} defaultChecked={preferences[type].email} /> {t("notification.prefs.email")}
-              </label>
+              {offersChannel(type, "inApp") ? (
+                <label>
+                  <input type="checkbox" name={preferenceField(type, "inApp")} defaultChecked={preferences[type].inApp} /> {t("notification.prefs.inApp")}
+                </label>
+              ) : null}
+              {offersChannel(type, "email") ? (
+                <label>
+                  <input type="checkbox" name={preferenceField(type, "email")} defaultChecked={preferences[type].email} /> {t("notification.prefs.email")}
+                </label>
+              ) : null}
             </div>
           </fieldset>
         ))}
