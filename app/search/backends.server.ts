@@ -64,8 +64,8 @@ function message(error: unknown): string {
 
 // ── embedded ──
 
-/** The embedded index, created and filled if this database has none yet, and in step with the content build. */
-export async function embeddedReady(): Promise<EmbeddedIndex> {
+/** The embedded index, created and filled if this database has none yet. */
+async function embeddedBuilt(): Promise<EmbeddedIndex> {
   const index = embeddedIndex();
   const s = state();
   let ready = s.embeddedReady.get(index);
@@ -78,6 +78,12 @@ export async function embeddedReady(): Promise<EmbeddedIndex> {
     ready.catch(() => s.embeddedReady.delete(index));
   }
   await ready;
+  return index;
+}
+
+/** The embedded index, built, and (with Meilisearch) in step with the content build. */
+export async function embeddedReady(): Promise<EmbeddedIndex> {
+  const index = await embeddedBuilt();
   await syncVersions(index);
   return index;
 }
@@ -96,23 +102,29 @@ async function rebuildEmbeddedType(index: EmbeddedIndex, type: DocType, onProgre
   if (version !== null) await index.setMeta(`version:${type}`, version);
 }
 
-/** Sources with data outside the database (content): reindexed when their version changed. */
+/** Sources with data outside the database (content): reindexed, in both backends, when their version changed. */
 async function syncVersions(index: EmbeddedIndex) {
   const s = state();
   for (const type of DOC_TYPES) {
     const version = SOURCES[type].version?.() ?? null;
-    if (version === null || index.getMeta(`version:${type}`) === version) continue;
-    const key = `embedded:${type}:${version}`;
+    if (version === null) continue;
+    const meiliKey = s.meili && Date.now() >= s.meili.downUntil ? meiliVersionKey(s.meili, type) : null;
+    if (index.getMeta(`version:${type}`) === version && (meiliKey === null || index.getMeta(meiliKey) === version)) continue;
+    const key = `${type}:${version}`;
     let running = s.versionSync.get(key);
     if (!running) {
       running = (async () => {
-        await rebuildEmbeddedType(index, type);
+        if (index.getMeta(`version:${type}`) !== version) await rebuildEmbeddedType(index, type);
         await syncMeiliType(type, version);
       })().finally(() => s.versionSync.delete(key));
       s.versionSync.set(key, running);
     }
     await running;
   }
+}
+
+function meiliVersionKey(meili: MeiliState, type: DocType): string {
+  return `meili:${meili.index.config.host}/${meili.index.uid}:version:${type}`;
 }
 
 // ── Meilisearch ──
@@ -137,7 +149,7 @@ export async function meiliReady(): Promise<MeiliIndex | null> {
   if (!meili || Date.now() < meili.downUntil) return null;
   meili.ready ??= (async () => {
     await meili.index.ensureIndex();
-    const index = await embeddedReady();
+    const index = await embeddedBuilt();
     if ((await meili.index.documentCount()) === 0 && index.count() > 0) await meili.index.rebuild(embeddedDocuments(index));
     if (meili.down) {
       meili.down = false;
@@ -160,7 +172,7 @@ async function* embeddedDocuments(index: EmbeddedIndex, types: readonly DocType[
 async function syncMeiliType(type: DocType, version: string) {
   const meili = state().meili;
   if (!meili) return;
-  const key = `meili:${meili.index.config.host}/${meili.index.uid}:version:${type}`;
+  const key = meiliVersionKey(meili, type);
   const index = embeddedIndex();
   if (index.getMeta(key) === version) return;
   const ready = await meiliReady();
@@ -241,14 +253,14 @@ export async function rebuildAll(options: { onProgress?: Progress; onMeiliProgre
 export async function rebuildMeilisearch(onProgress?: (done: number, total: number) => void): Promise<number | null> {
   const meili = state().meili;
   if (!meili) return null;
-  const index = await embeddedReady();
+  const index = await embeddedBuilt();
   const started = performance.now();
   await meili.index.ensureIndex();
   const total = index.count();
   await meili.index.rebuild(embeddedDocuments(index), (done) => onProgress?.(done, total));
   for (const type of DOC_TYPES) {
     const version = index.getMeta(`version:${type}`);
-    if (version !== null) await index.setMeta(`meili:${meili.index.config.host}/${meili.index.uid}:version:${type}`, version);
+    if (version !== null) await index.setMeta(meiliVersionKey(meili, type), version);
   }
   meili.ready = null;
   meili.downUntil = 0;

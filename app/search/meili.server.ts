@@ -107,7 +107,7 @@ export class MeiliIndex {
 
   constructor(readonly config: MeiliConfig) {
     this.client = new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: 5_000 });
-    this.writer = new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: 120_000, defaultWaitOptions: { timeout: 300_000, interval: 50 } });
+    this.writer = new Meilisearch({ host: config.host, apiKey: config.apiKey, timeout: 120_000, defaultWaitOptions: { timeout: 300_000, interval: 100 } });
   }
 
   get uid() {
@@ -184,7 +184,8 @@ export class MeiliIndex {
       if (pending.length >= REBUILD_BATCH) await send();
     }
     await send();
-    for (const taskUid of enqueued) await this.checked(this.writer.tasks.waitForTask(taskUid, { timeout: 30 * 60_000 }));
+    // Polled once a second: the client adds a listener per poll to each wait's abort signal.
+    for (const taskUid of enqueued) await this.checked(this.writer.tasks.waitForTask(taskUid, { timeout: 30 * 60_000, interval: 1_000 }));
     await this.checked(this.writer.swapIndexes([{ indexes: [this.uid, next], rename: false }]).waitTask());
     await this.checked(this.writer.deleteIndex(next).waitTask());
     return total;

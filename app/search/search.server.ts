@@ -38,6 +38,8 @@ export async function search(input: SearchInput, viewer: SearchViewer): Promise<
     pageSize: input.pageSize ?? PAGE_SIZE,
     limits: audienceLimits(viewer),
   };
+  // Always first: brings both indexes in step with the content build when it has changed.
+  const embedded = await embeddedReady();
   const meili = await meiliReady();
   if (meili) {
     try {
@@ -46,7 +48,7 @@ export async function search(input: SearchInput, viewer: SearchViewer): Promise<
       meiliFailed(error, "answering from the embedded index");
     }
   }
-  return (await embeddedReady()).search(request, parsed);
+  return embedded.search(request, parsed);
 }
 
 /** The first few matches as someone types, for the header's suggestions. */
@@ -58,6 +60,7 @@ export type SimilarQuestion = { id: string; title: string; answerCount: number; 
 
 /** Visible questions whose titles look like `title` (the ask page shows them while one types). */
 export async function findSimilarQuestions(title: string, limit = 5): Promise<SimilarQuestion[]> {
+  const embedded = await embeddedReady();
   const meili = await meiliReady();
   let found: Awaited<ReturnType<NonNullable<typeof meili>["similarQuestions"]>> | null = null;
   if (meili) {
@@ -67,6 +70,6 @@ export async function findSimilarQuestions(title: string, limit = 5): Promise<Si
       meiliFailed(error, "answering from the embedded index");
     }
   }
-  found ??= await (await embeddedReady()).similarQuestions(title, limit);
+  found ??= await embedded.similarQuestions(title, limit);
   return found.map((q) => ({ id: q.key, title: q.title, answerCount: Number(q.meta.answerCount ?? 0), state: q.state ?? "open" }));
 }

@@ -222,6 +222,24 @@ export function defineSearchContract(backend: Backend, hooks: { beforeAll?: () =
       expect(idsOf(await find("イルカ"))).toEqual([]);
     });
 
+    it("follows the content build: new articles, visibility changes and removals", async () => {
+      const file = path.join(contentRoot, "content", "articles", "ja", "platypus.mdx");
+      const rebuild = async (text: string | null) => {
+        if (text === null) fs.rmSync(file);
+        else fs.writeFileSync(file, text);
+        await buildContent({ contentDir: path.join(contentRoot, "content"), outDir: process.env.CONTENT_CACHE_DIR! });
+        // The catalog notices a new build within a second outside production.
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
+      };
+      await rebuild(article({ slug: "platypus", title: "カモノハシの記事" }, "本文です。"));
+      expect(idsOf(await find("カモノハシ"))).toEqual(["article:ja/platypus"]);
+      await rebuild(article({ slug: "platypus", title: "カモノハシの記事", visibility: "members" }, "本文です。"));
+      expect(idsOf(await find("カモノハシ"))).toEqual([]);
+      expect(idsOf(await find("カモノハシ", member))).toEqual(["article:ja/platypus"]);
+      await rebuild(null);
+      expect(idsOf(await find("カモノハシ", member))).toEqual([]);
+    });
+
     it("highlights matches in escaped HTML", async () => {
       const [hit] = (await find("escapecheck")).hits;
       expect(hit?.titleHtml).toContain("&lt;b&gt;タグ&lt;/b&gt;");
