@@ -5,6 +5,7 @@ import { db, dbReady } from "~/db.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
 import { seedDemo } from "./lib/seed-demo";
 import { seedGroups } from "./lib/seed-groups";
+import { seedIntegrations } from "./lib/seed-integrations";
 import { seedLearning } from "./lib/seed-learning";
 import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
@@ -15,6 +16,7 @@ async function main() {
   await seedLearning();
   await seedGroups();
   await seedQa();
+  await seedIntegrations();
   if (process.argv.includes("--scale")) await seedScale();
   console.log("\nDemo sign-ins (password for all: " + DEMO_PASSWORD + "):");
   for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.role.padEnd(9)} ${signIn.email}`);
