@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
 import { seedChampions } from "./lib/seed-champions";
 import { seedDemo } from "./lib/seed-demo";
 import { seedGroups } from "./lib/seed-groups";
+import { seedIntegrations } from "./lib/seed-integrations";
 import { seedLearning } from "./lib/seed-learning";
 import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
@@ -21,6 +22,7 @@ async function main() {
   await seedGroups();
   await seedQa();
   await seedChampions();
+  await seedIntegrations();
   if (process.argv.includes("--scale")) {
     await seedScale();
     await seedScaleEngagement();

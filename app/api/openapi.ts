@@ -186,7 +186,7 @@ export const openApiDocument = {
           required: true,
           content: json(ref("PeopleBatch"), {
             people: [
-              { email: "kenji.yamada@sakura-commerce.example", name: "山田 健二", persona: "manager", title: "マーケティング部 部長", externalId: "crm-contact-2001" },
+              { email: "kenji.yamada@sakura-commerce.example", name: "山田 健二", persona: "manager", title: "マーケティング部 部長", externalId: "crm-contact-1003" },
               { email: "haruka.tanaka@sakura-commerce.example", persona: "practitioner", account: { domain: "sakura-commerce.example" } },
             ],
           }),

@@ -10,3 +10,6 @@ export function isApiScope(value: string): value is ApiScope {
 export function parseScopes(stored: string): ApiScope[] {
   return stored.split(/\s+/).filter(isApiScope);
 }
+
+/** Requests per minute a new token may make unless the admin chooses otherwise. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;

@@ -9,8 +9,6 @@ const TOKEN_PREFIX = "kzn_";
 /** lastUsedAt is a hint for admins; writing it once a minute keeps hot tokens off the write path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
-
 export type AuthenticatedToken = { id: string; name: string; scopes: ApiScope[]; rateLimitPerMinute: number };
 
 export const tokenFormSchema = z.object({

@@ -12,10 +12,9 @@ import { LOCALES } from "~/i18n/locales";
 import { translator } from "~/i18n/messages";
 import { LEVELS, PERSONAS } from "~/users/roles";
 import { parseCsv, type CsvRecord } from "./csv";
+import { IMPORT_KINDS, MAX_IMPORT_ROWS, type ImportKind } from "./kinds";
 
-export const IMPORT_KINDS = ["accounts", "people", "usage"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const MAX_IMPORT_ROWS = 100_000;
+export { IMPORT_KINDS, MAX_IMPORT_ROWS, type ImportKind };
 /** Long imports hold the write lock; they get minutes, not Prisma's default five seconds. */
 const TRANSACTION_TIMEOUT_MS = 15 * 60_000;
 

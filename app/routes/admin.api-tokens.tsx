@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { API_SCOPES } from "~/api/scopes";
-import { createApiToken, DEFAULT_RATE_LIMIT_PER_MINUTE, listApiTokens, revokeApiToken, tokenFormSchema } from "~/api/tokens.server";
+import { API_SCOPES, DEFAULT_RATE_LIMIT_PER_MINUTE } from "~/api/scopes";
+import { createApiToken, listApiTokens, revokeApiToken, tokenFormSchema } from "~/api/tokens.server";
 import { requireRole } from "~/auth/session.server";
 import { FormError, TextField } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";

@@ -6,7 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { FormError, SelectField } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { IMPORT_KINDS, MAX_IMPORT_ROWS } from "~/imports/importers.server";
+import { IMPORT_KINDS, MAX_IMPORT_ROWS } from "~/imports/kinds";
 import { checkImportFile, listImportJobs, MAX_IMPORT_BYTES } from "~/imports/jobs.server";
 import styles from "~/styles/integrations.css";
 import { formatDateTime, formatNumber } from "~/utils/format";
@@ -20,11 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { jobs: await listImportJobs(), timeZone: admin.timeZone };
 }
 
-const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const { t } = await getTranslator(request, admin.locale);
+  const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
     return formFailure({ errors: { file: t("imports.tooLarge", { max: MAX_MB }) }, formError: t("imports.tooLarge", { max: MAX_MB }) }, 413);
   }
