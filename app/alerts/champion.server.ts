@@ -1,6 +1,7 @@
 // The "only champion inactive" condition, computed from champion terms and engagement events.
 // The champion program may later store this condition itself; this one function is the seam.
 import { db } from "~/db.server";
+import { inSlices } from "~/scoring/chunks";
 import { daysBefore, readTime, sqlTime } from "~/scoring/time";
 import type { ChampionCondition } from "./rules";
 
@@ -72,7 +73,7 @@ export async function accountsWithOnlyChampionInactive(asOf: Date, accountIds: s
   }
   if (found.length === 0) return [];
   const names = new Map(
-    (await db.account.findMany({ where: { id: { in: found.map((f) => f.accountId) } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
+    (await inSlices(found.map((f) => f.accountId), (slice) => db.account.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((a) => [a.id, a.name]),
   );
   return found.filter((f) => names.has(f.accountId)).map((f) => ({ ...f, accountName: names.get(f.accountId)! }));
 }
