@@ -21,7 +21,9 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
   const result: RaiseResult = { created: 0, refreshed: 0, suppressed: 0 };
   if (candidates.length === 0) return result;
   const keys = [...new Set(candidates.map((c) => c.conditionKey))];
-  const open = await inSlices(keys, (slice) => db.healthAlert.findMany({ where: { openKey: { in: slice } }, select: { id: true, openKey: true } }));
+  const open = await inSlices(keys, (slice) =>
+    db.healthAlert.findMany({ where: { openKey: { in: slice } }, select: { id: true, openKey: true, evidence: true, nextAction: true } }),
+  );
   // Only what staff resolved cools down; a condition that cleared by itself may come back at once.
   const recentlyResolved = await inSlices(keys, (slice) =>
     db.healthAlert.findMany({
@@ -33,6 +35,8 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
     db.account.findMany({ where: { id: { in: slice } }, select: { id: true, ownerId: true } }),
   );
   const openByKey = new Map(open.map((a) => [a.openKey!, a.id]));
+  const openById = new Map(open.map((a) => [a.id, a]));
+  const stillSeen: string[] = [];
   const cooling = new Set(recentlyResolved.map((a) => a.conditionKey));
   const ownerOf = new Map(owners.map((a) => [a.id, a.ownerId]));
 
@@ -43,10 +47,12 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
       continue;
     }
     if (openId) {
-      await db.healthAlert.update({
-        where: { id: openId },
-        data: { lastSeenAt: now, evidence: JSON.stringify(candidate.evidence), nextAction: JSON.stringify(candidate.nextAction) },
-      });
+      const evidence = JSON.stringify(candidate.evidence);
+      const nextAction = JSON.stringify(candidate.nextAction);
+      const stored = openById.get(openId)!;
+      // Most open alerts are seen again unchanged: those only get lastSeenAt, in bulk below.
+      if (stored.evidence === evidence && stored.nextAction === nextAction) stillSeen.push(openId);
+      else await db.healthAlert.update({ where: { id: openId }, data: { lastSeenAt: now, evidence, nextAction } });
       result.refreshed += 1;
       continue;
     }
@@ -78,6 +84,7 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
       result.refreshed += 1;
     }
   }
+  for (const slice of slices(stillSeen)) await db.healthAlert.updateMany({ where: { id: { in: slice } }, data: { lastSeenAt: now } });
   return result;
 }
 

@@ -314,27 +314,30 @@ export async function recomputeAll(options: RecomputeOptions = {}): Promise<Reco
     const startedAt = new Date();
     const watermark = await maxEventRowId();
     const stats = await run("full", "all", options);
-    await db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: watermark, lastRunAt: startedAt, lastFullAt: startedAt } });
+    await db.$transaction([
+      db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: watermark, lastRunAt: startedAt, lastFullAt: startedAt } }),
+      db.scoringQueue.deleteMany({ where: { queuedAt: { lte: startedAt } } }),
+    ]);
     return stats;
   });
   return result === "locked" ? locked("full") : result;
 }
 
-/** Accounts whose events or usage days arrived since the last run, and the people behind them. */
-export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number }> {
+/** Accounts with events since the last run or on the queue, and the people behind the new events. */
+export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number; queuedUntil: Date }> {
   const state = await ensureState();
+  const queuedUntil = new Date();
   const watermark = await maxEventRowId();
+  // rowid grows with every insert into the append-only log: everything past the watermark is new.
   const events = await db.$queryRawUnsafe<Array<{ accountId: string | null; actorId: string | null }>>(
     "SELECT DISTINCT accountId, actorId FROM EngagementEvent WHERE rowid > ? AND rowid <= ?",
     state.lastEventRowId,
     watermark,
   );
-  const usage = state.lastRunAt
-    ? await db.accountUsageDay.findMany({ where: { updatedAt: { gte: state.lastRunAt } }, select: { accountId: true }, distinct: ["accountId"] })
-    : [];
-  const accountIds = new Set([...events.flatMap((e) => (e.accountId ? [e.accountId] : [])), ...usage.map((u) => u.accountId)]);
+  const queued = await db.scoringQueue.findMany({ where: { queuedAt: { lte: queuedUntil } }, select: { accountId: true } });
+  const accountIds = new Set([...events.flatMap((e) => (e.accountId ? [e.accountId] : [])), ...queued.map((q) => q.accountId)]);
   const actorIds = new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-  return { accountIds: [...accountIds], actorIds: [...actorIds], watermark };
+  return { accountIds: [...accountIds], actorIds: [...actorIds], watermark, queuedUntil };
 }
 
 /** Only what changed since the last run (full or incremental). */
@@ -343,7 +346,10 @@ export async function recomputeIncremental(options: RecomputeOptions = {}): Prom
     const startedAt = new Date();
     const dirty = await dirtySinceLastRun();
     const stats = await run("incremental", dirty.accountIds, options, dirty.actorIds);
-    await db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: dirty.watermark, lastRunAt: startedAt } });
+    await db.$transaction([
+      db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: dirty.watermark, lastRunAt: startedAt } }),
+      db.scoringQueue.deleteMany({ where: { queuedAt: { lte: dirty.queuedUntil } } }),
+    ]);
     return { ...stats, mode: "incremental" as const };
   });
   return result === "locked" ? locked("incremental") : result;
