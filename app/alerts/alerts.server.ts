@@ -1,6 +1,7 @@
 // Stored alerts: raising them without duplicates, the people named in next actions, and the
 // acknowledge / resolve workflow of CS staff.
 import { db, isUniqueViolation } from "~/db.server";
+import { IN_LIST_MAX, inSlices, slices } from "~/scoring/chunks";
 import { daysBefore, sqlTime } from "~/scoring/time";
 import type { AlertCandidate, AlertMessage, AlertPeople, AlertRule, UnansweredQuestion } from "./rules";
 
@@ -19,17 +20,23 @@ export type RaiseResult = { created: number; refreshed: number; suppressed: numb
 export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()): Promise<RaiseResult> {
   const result: RaiseResult = { created: 0, refreshed: 0, suppressed: 0 };
   if (candidates.length === 0) return result;
-  const keys = candidates.map((c) => c.conditionKey);
-  const [open, recentlyResolved, owners] = await Promise.all([
-    db.healthAlert.findMany({ where: { openKey: { in: keys } }, select: { id: true, openKey: true } }),
-    // Only what staff resolved cools down; a condition that cleared by itself may come back at once.
+  const keys = [...new Set(candidates.map((c) => c.conditionKey))];
+  const open = await inSlices(keys, (slice) =>
+    db.healthAlert.findMany({ where: { openKey: { in: slice } }, select: { id: true, openKey: true, evidence: true, nextAction: true } }),
+  );
+  // Only what staff resolved cools down; a condition that cleared by itself may come back at once.
+  const recentlyResolved = await inSlices(keys, (slice) =>
     db.healthAlert.findMany({
-      where: { conditionKey: { in: keys }, resolvedById: { not: null }, resolvedAt: { gt: daysBefore(now, RESOLVED_COOLDOWN_DAYS) } },
+      where: { conditionKey: { in: slice }, resolvedById: { not: null }, resolvedAt: { gt: daysBefore(now, RESOLVED_COOLDOWN_DAYS) } },
       select: { conditionKey: true },
     }),
-    db.account.findMany({ where: { id: { in: [...new Set(candidates.map((c) => c.accountId))] } }, select: { id: true, ownerId: true } }),
-  ]);
+  );
+  const owners = await inSlices([...new Set(candidates.map((c) => c.accountId))], (slice) =>
+    db.account.findMany({ where: { id: { in: slice } }, select: { id: true, ownerId: true } }),
+  );
   const openByKey = new Map(open.map((a) => [a.openKey!, a.id]));
+  const openById = new Map(open.map((a) => [a.id, a]));
+  const stillSeen: string[] = [];
   const cooling = new Set(recentlyResolved.map((a) => a.conditionKey));
   const ownerOf = new Map(owners.map((a) => [a.id, a.ownerId]));
 
@@ -40,10 +47,12 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
       continue;
     }
     if (openId) {
-      await db.healthAlert.update({
-        where: { id: openId },
-        data: { lastSeenAt: now, evidence: JSON.stringify(candidate.evidence), nextAction: JSON.stringify(candidate.nextAction) },
-      });
+      const evidence = JSON.stringify(candidate.evidence);
+      const nextAction = JSON.stringify(candidate.nextAction);
+      const stored = openById.get(openId)!;
+      // Most open alerts are seen again unchanged: those only get lastSeenAt, in bulk below.
+      if (stored.evidence === evidence && stored.nextAction === nextAction) stillSeen.push(openId);
+      else await db.healthAlert.update({ where: { id: openId }, data: { lastSeenAt: now, evidence, nextAction } });
       result.refreshed += 1;
       continue;
     }
@@ -75,6 +84,7 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
       result.refreshed += 1;
     }
   }
+  for (const slice of slices(stillSeen)) await db.healthAlert.updateMany({ where: { id: { in: slice } }, data: { lastSeenAt: now } });
   return result;
 }
 
@@ -88,20 +98,22 @@ export const SELF_CLEARING_RULES = ["no_activity", "champion_inactive", "unanswe
  * are looked at globally in every run, so their alerts are checked everywhere.
  */
 export async function resolveClearedAlerts(input: { accountIds: string[] | "all"; stillHolding: Set<string>; now: Date }): Promise<number> {
-  const scope = input.accountIds === "all" ? {} : { accountId: { in: input.accountIds } };
+  const inScope = input.accountIds === "all" ? null : new Set(input.accountIds);
   const unresolved = await db.healthAlert.findMany({
-    where: {
-      status: { in: ["open", "acknowledged"] },
-      OR: [{ rule: { in: ["no_activity", "champion_inactive"] }, ...scope }, { rule: "unanswered_question" }],
-    },
-    select: { id: true, conditionKey: true },
+    where: { status: { in: ["open", "acknowledged"] }, rule: { in: [...SELF_CLEARING_RULES] } },
+    select: { id: true, accountId: true, rule: true, conditionKey: true },
   });
-  const cleared = unresolved.filter((a) => !input.stillHolding.has(a.conditionKey)).map((a) => a.id);
-  if (cleared.length === 0) return 0;
-  const { count } = await db.healthAlert.updateMany({
-    where: { id: { in: cleared } },
-    data: { status: "resolved", openKey: null, resolvedAt: input.now, resolvedById: null },
-  });
+  const cleared = unresolved
+    .filter((a) => (a.rule === "unanswered_question" || !inScope || inScope.has(a.accountId)) && !input.stillHolding.has(a.conditionKey))
+    .map((a) => a.id);
+  let count = 0;
+  for (const slice of slices(cleared)) {
+    const updated = await db.healthAlert.updateMany({
+      where: { id: { in: slice } },
+      data: { status: "resolved", openKey: null, resolvedAt: input.now, resolvedById: null },
+    });
+    count += updated.count;
+  }
   return count;
 }
 
@@ -256,18 +268,16 @@ const SEVERITY_FIRST = [{ severity: "asc" as const }, { createdAt: "desc" as con
 
 /** Unresolved alerts (open and acknowledged), high severity first, newest first. */
 export async function listUnresolvedAlerts(filter: { ownerId?: string | null; accountIds?: string[] } = {}, take = 100): Promise<AlertView[]> {
-  const rows = await db.healthAlert.findMany({
-    where: {
-      status: { in: ["open", "acknowledged"] },
-      ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
-      ...(filter.accountIds ? { accountId: { in: filter.accountIds } } : {}),
-    },
-    // "high" sorts before "medium".
-    orderBy: SEVERITY_FIRST,
-    take,
-    select: alertSelect,
-  });
-  return rows.map(toView);
+  const where = { status: { in: ["open", "acknowledged"] }, ...(filter.ownerId ? { ownerId: filter.ownerId } : {}) };
+  // "high" sorts before "medium".
+  if (!filter.accountIds) return (await db.healthAlert.findMany({ where, orderBy: SEVERITY_FIRST, take, select: alertSelect })).map(toView);
+  if (filter.accountIds.length <= IN_LIST_MAX) {
+    return (await db.healthAlert.findMany({ where: { ...where, accountId: { in: filter.accountIds } }, orderBy: SEVERITY_FIRST, take, select: alertSelect })).map(toView);
+  }
+  // A long list of accounts (a whole portfolio): filter the unresolved alerts, which stay few.
+  const wanted = new Set(filter.accountIds);
+  const rows = await db.healthAlert.findMany({ where, orderBy: SEVERITY_FIRST, select: alertSelect });
+  return rows.filter((row) => wanted.has(row.accountId)).slice(0, take).map(toView);
 }
 
 /** One account's alerts: unresolved first, then the most recently resolved. */
@@ -313,10 +323,12 @@ export async function resolveAlert(input: { alertId: string; accountId: string; 
 }
 
 export async function countUnresolvedAlerts(accountIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.healthAlert.groupBy({
-    by: ["accountId"],
-    where: { accountId: { in: accountIds }, status: { in: ["open", "acknowledged"] } },
-    _count: { _all: true },
-  });
+  const rows = await inSlices(accountIds, (slice) =>
+    db.healthAlert.groupBy({
+      by: ["accountId"],
+      where: { accountId: { in: slice }, status: { in: ["open", "acknowledged"] } },
+      _count: { _all: true },
+    }),
+  );
   return new Map(rows.map((r) => [r.accountId, r._count._all]));
 }

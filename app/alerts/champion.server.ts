@@ -1,6 +1,7 @@
 // The "only champion inactive" condition, computed from champion terms and engagement events.
 // The champion program may later store this condition itself; this one function is the seam.
 import { db } from "~/db.server";
+import { inSlices } from "~/scoring/chunks";
 import { daysBefore, readTime, sqlTime } from "~/scoring/time";
 import type { ChampionCondition } from "./rules";
 
@@ -16,13 +17,30 @@ const LEFT_LOOKBACK_DAYS = 180;
  */
 export async function accountsWithOnlyChampionInactive(asOf: Date, accountIds: string[] | "all"): Promise<ChampionCondition[]> {
   const at = sqlTime(asOf);
-  const champions = await db.$queryRawUnsafe<Array<{ userId: string; name: string; accountId: string | null }>>(
-    `SELECT DISTINCT t.userId, u.name, u.accountId FROM ChampionTerm t JOIN User u ON u.id = t.userId
-     WHERE t.startsAt <= ? AND t.endsAt > ? AND (t.revokedAt IS NULL OR t.revokedAt > ?)`,
-    at,
-    at,
-    at,
-  );
+  const lookback = sqlTime(daysBefore(asOf, LEFT_LOOKBACK_DAYS));
+  const active = "t.startsAt <= ? AND t.endsAt > ? AND (t.revokedAt IS NULL OR t.revokedAt > ?)";
+  // For a list of accounts, only the champions who belong to them or lately acted for them.
+  const champions =
+    accountIds === "all"
+      ? await db.$queryRawUnsafe<Array<{ userId: string; name: string; accountId: string | null }>>(
+          `SELECT DISTINCT t.userId, u.name, u.accountId FROM ChampionTerm t JOIN User u ON u.id = t.userId WHERE ${active}`,
+          at,
+          at,
+          at,
+        )
+      : await db.$queryRawUnsafe<Array<{ userId: string; name: string; accountId: string | null }>>(
+          `SELECT DISTINCT t.userId, u.name, u.accountId FROM ChampionTerm t JOIN User u ON u.id = t.userId
+           WHERE ${active} AND (u.accountId IN (SELECT value FROM json_each(?)) OR t.userId IN (
+             SELECT e.actorId FROM EngagementEvent e
+             WHERE e.accountId IN (SELECT value FROM json_each(?)) AND e.occurredAt > ? AND e.occurredAt <= ?))`,
+          at,
+          at,
+          at,
+          JSON.stringify(accountIds),
+          JSON.stringify(accountIds),
+          lookback,
+          at,
+        );
   if (champions.length === 0) return [];
 
   const touches = await db.$queryRawUnsafe<Array<{ actorId: string; accountId: string | null; lastAt: unknown }>>(
@@ -31,7 +49,7 @@ export async function accountsWithOnlyChampionInactive(asOf: Date, accountIds: s
      GROUP BY actorId, accountId`,
     JSON.stringify(champions.map((c) => c.userId)),
     at,
-    sqlTime(daysBefore(asOf, LEFT_LOOKBACK_DAYS)),
+    lookback,
   );
   const lastEvent = new Map<string, Date>();
   const formerAccounts = new Map<string, Set<string>>();
@@ -72,7 +90,7 @@ export async function accountsWithOnlyChampionInactive(asOf: Date, accountIds: s
   }
   if (found.length === 0) return [];
   const names = new Map(
-    (await db.account.findMany({ where: { id: { in: found.map((f) => f.accountId) } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
+    (await inSlices(found.map((f) => f.accountId), (slice) => db.account.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((a) => [a.id, a.name]),
   );
   return found.filter((f) => names.has(f.accountId)).map((f) => ({ ...f, accountName: names.get(f.accountId)! }));
 }

@@ -119,10 +119,11 @@ export async function overrideStage(
 
 /** Accounts whose automatic moves are paused by a recent override, with the time they resume. */
 export async function heldAccounts(accountIds: string[] | "all", now: Date): Promise<Map<string, Date>> {
-  const rows = await db.accountStageChange.findMany({
-    where: { kind: "override", holdUntil: { gt: now }, ...(accountIds === "all" ? {} : { accountId: { in: accountIds } }) },
-    select: { accountId: true, holdUntil: true },
-  });
+  // Few overrides are ever paused at once: read them all and filter, whatever the list's length.
+  const wanted = accountIds === "all" ? null : new Set(accountIds);
+  const rows = (
+    await db.accountStageChange.findMany({ where: { kind: "override", holdUntil: { gt: now } }, select: { accountId: true, holdUntil: true } })
+  ).filter((row) => !wanted || wanted.has(row.accountId));
   const held = new Map<string, Date>();
   for (const row of rows) {
     const until = row.holdUntil!;

@@ -25,6 +25,7 @@
 // overrideStage in app/lifecycle/stages.server.ts, the job in app/scoring/recompute.server.ts.
 import { countUnresolvedAlerts, listAccountAlerts, listUnresolvedAlerts, type AlertView } from "~/alerts/alerts.server";
 import { db } from "~/db.server";
+import { inSlices } from "./chunks";
 import type { Band, Weights } from "./model";
 import { DEFAULT_MODEL } from "./model";
 import { isMemberLevel, type MemberLevel } from "./member-engagement";
@@ -190,7 +191,9 @@ export type MemberEngagementView = { score: number; level: MemberLevel; lastEven
 
 export async function getMemberEngagement(userIds: string[]): Promise<Map<string, MemberEngagementView>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.memberEngagement.findMany({ where: { userId: { in: userIds } }, select: { userId: true, score: true, level: true, lastEventAt: true } });
+  const rows = await inSlices(userIds, (slice) =>
+    db.memberEngagement.findMany({ where: { userId: { in: slice } }, select: { userId: true, score: true, level: true, lastEventAt: true } }),
+  );
   return new Map(
     rows.map((r) => [r.userId, { score: r.score, level: isMemberLevel(r.level) ? r.level : "explorer", lastEventAt: r.lastEventAt?.toISOString() ?? null }]),
   );

@@ -8,7 +8,9 @@ import { DEFAULT_MODEL } from "./model";
 import { saveModelVersion } from "./model.server";
 import { getAccountHealth, getMemberEngagement, listAccountHealth } from "./read.server";
 import { recomputeAccounts, recomputeAll, recomputeIncremental } from "./recompute.server";
+import { queueAccountsForScoring } from "./queue.server";
 import { DAY_MS, startOfUtcDay } from "./time";
+import { applyUsageRows } from "./usage-import.server";
 
 const options = { now: NOW, content: TEST_CONTENT };
 
@@ -145,11 +147,14 @@ describe("recomputeIncremental", () => {
 
     expect((await recomputeIncremental(options)).accounts).toBe(0);
 
-    await usageDays(b.id, 5, 1, 2, {});
+    // Usage arrives through the import, which queues the account.
+    await applyUsageRows([1, 2, 3].map((d) => ({ line: d, accountId: b.id, day: startOfUtcDay(daysAgo(d)), activeUsers: 2, featureCounts: {} })));
+    expect(await db.scoringQueue.count()).toBe(1);
     const usageRun = await recomputeIncremental(options);
     expect(usageRun.accounts).toBe(1);
     expect((await db.healthSnapshot.findFirstOrThrow({ where: { accountId: b.id } })).adoption).not.toBeNull();
-    expect(mb.id).toBeTruthy();
+    expect(await db.scoringQueue.count()).toBe(0);
+    expect((await getMemberEngagement([mb.id])).size).toBe(0);
   });
 
   test("an incremental run gives the same snapshot as a full one", async () => {
@@ -158,6 +163,7 @@ describe("recomputeIncremental", () => {
     await recomputeAll(options);
     await event(m, "qa.asked", daysAgo(1));
     await usageDays(a.id, 35, 1, 5, { forms: 1 });
+    await queueAccountsForScoring([a.id]);
     await recomputeIncremental(options);
     const incremental = await db.healthSnapshot.findFirstOrThrow({ where: { accountId: a.id }, select: { overall: true, facts: true, momentum: true } });
     await recomputeAll(options);

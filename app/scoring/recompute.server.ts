@@ -53,6 +53,8 @@ export type RecomputeStats = {
   stageMoves: number;
   alerts: RaiseResult;
   ms: number;
+  /** Milliseconds per phase (facts, snapshots, members, stages, alerts), for the bench and logs. */
+  phases: Record<string, number>;
 };
 
 const STATE_ID = "scoring";
@@ -177,14 +179,24 @@ async function writeMemberEngagement(actors: Iterable<ActorAggregate>, computedA
   return rows.length;
 }
 
-type RunContext = { asOf: Date; today: Date; model: ModelVersion; stages: StageDef[]; content: ContentIndex; sideEffects: boolean };
+type RunContext = { asOf: Date; today: Date; model: ModelVersion; stages: StageDef[]; content: ContentIndex; sideEffects: boolean; phases: Record<string, number> };
+
+/** Runs `fn` and adds its time to `phases[name]`. */
+async function timed<T>(phases: Record<string, number>, name: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phases[name] = Math.round((phases[name] ?? 0) + performance.now() - start);
+  }
+}
 
 /** Scores one batch of accounts: snapshots now, stage and alert candidates for the end of the run. */
 async function scoreBatch(scope: Scope, ctx: RunContext) {
-  const gathered = await gatherFacts(ctx.asOf, ctx.content, scope);
+  const gathered = await timed(ctx.phases, "facts", () => gatherFacts(ctx.asOf, ctx.content, scope));
   const scored: Scored[] = gathered.accounts.map((a) => ({ ...a, health: computeHealth(a.facts, ctx.model.config) }));
-  const history = ctx.sideEffects ? await recentHistory(scored.map((a) => a.id), ctx.today) : new Map<string, History>();
-  await writeSnapshots(scored, ctx.today, ctx.model, ctx.asOf);
+  const history = ctx.sideEffects ? await timed(ctx.phases, "alerts", () => recentHistory(scored.map((a) => a.id), ctx.today)) : new Map<string, History>();
+  await timed(ctx.phases, "snapshots", () => writeSnapshots(scored, ctx.today, ctx.model, ctx.asOf));
 
   const stageCandidates: StageCandidate[] = [];
   const alertCandidates: AlertCandidate[] = [];
@@ -212,7 +224,7 @@ async function scoreBatch(scope: Scope, ctx: RunContext) {
       const rules = triggeredRules(input);
       if (rules.length) fired.push({ input, rules });
     }
-    const people = await alertPeople(fired.map((f) => f.input.accountId), ctx.asOf);
+    const people = await timed(ctx.phases, "alerts", () => alertPeople(fired.map((f) => f.input.accountId), ctx.asOf));
     for (const { input, rules } of fired) {
       for (const rule of rules) alertCandidates.push(describeAccountAlert(input, rule, people.get(input.accountId)!));
     }
@@ -231,6 +243,7 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
     stages: await getStages(),
     content: options.content ?? defaultContent(),
     sideEffects: options.sideEffects ?? true,
+    phases: {},
   };
   const ids =
     accountIds === "all" ? (await db.account.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id) : [...new Set(accountIds)].sort();
@@ -261,35 +274,38 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
 
   // Member engagement: a full run has every actor already; a partial run re-reads the people it
   // touched over all their accounts, so someone who changed companies keeps one true score.
-  let members: number;
-  if (mode === "full") {
-    members = await writeMemberEngagement(actors.values(), asOf, true);
-    await db.$executeRawUnsafe(`UPDATE "HealthSnapshot" SET facts = '{}' WHERE day < ? AND facts <> '{}'`, sqlTime(daysBefore(ctx.today, FACTS_RETENTION_DAYS)));
-  }
-  else {
+  const members = await timed(ctx.phases, "members", async () => {
+    if (mode === "full") {
+      const written = await writeMemberEngagement(actors.values(), asOf, true);
+      await db.$executeRawUnsafe(`UPDATE "HealthSnapshot" SET facts = '{}' WHERE day < ? AND facts <> '{}'`, sqlTime(daysBefore(ctx.today, FACTS_RETENTION_DAYS)));
+      return written;
+    }
     const people = [...new Set([...(memberActors ?? []), ...actors.keys()])];
     const fresh = await actorAggregates(asOf, people);
     const untouched = people.filter((p) => !fresh.has(p)).map((actorId) => ({ actorId, score: 0, contributions: 0, lastAt: null }));
-    members = await writeMemberEngagement([...fresh.values(), ...untouched], asOf, false);
-  }
+    return writeMemberEngagement([...fresh.values(), ...untouched], asOf, false);
+  });
 
   let stageMoves = 0;
   let alerts = NO_ALERTS;
   if (ctx.sideEffects) {
-    stageMoves = (await applyAutomaticMoves(stageCandidates, ctx.stages, asOf)).length;
-    const champions = await accountsWithOnlyChampionInactive(asOf, accountIds === "all" ? "all" : ids);
-    alertCandidates.push(...champions.map((c) => describeChampionAlert(c, asOf)));
-    // Questions age without any new event, so every run looks at all of them (one cheap query).
-    const questions = await unansweredAtRiskQuestions(asOf, ctx.model.config.alerts.unansweredHours);
-    alertCandidates.push(...questions.map((q) => describeUnansweredAlert(q, asOf)));
-    alerts = await raiseAlerts(alertCandidates, asOf);
-    alerts.cleared = await resolveClearedAlerts({ accountIds: accountIds === "all" ? "all" : ids, stillHolding: new Set(alertCandidates.map((c) => c.conditionKey)), now: asOf });
+    stageMoves = (await timed(ctx.phases, "stages", () => applyAutomaticMoves(stageCandidates, ctx.stages, asOf))).length;
+    alerts = await timed(ctx.phases, "alerts", async () => {
+      const champions = await accountsWithOnlyChampionInactive(asOf, accountIds === "all" ? "all" : ids);
+      alertCandidates.push(...champions.map((c) => describeChampionAlert(c, asOf)));
+      // Questions age without any new event, so every run looks at all of them (one cheap query).
+      const questions = await unansweredAtRiskQuestions(asOf, ctx.model.config.alerts.unansweredHours);
+      alertCandidates.push(...questions.map((q) => describeUnansweredAlert(q, asOf)));
+      const raised = await raiseAlerts(alertCandidates, asOf);
+      raised.cleared = await resolveClearedAlerts({ accountIds: accountIds === "all" ? "all" : ids, stillHolding: new Set(alertCandidates.map((c) => c.conditionKey)), now: asOf });
+      return raised;
+    });
   }
-  return { mode, accounts: ids.length, members, stageMoves, alerts, ms: Math.round(performance.now() - started) };
+  return { mode, accounts: ids.length, members, stageMoves, alerts, ms: Math.round(performance.now() - started), phases: ctx.phases };
 }
 
 function locked(mode: RecomputeStats["mode"]): RecomputeStats {
-  return { mode, skipped: "locked", accounts: 0, members: 0, stageMoves: 0, alerts: NO_ALERTS, ms: 0 };
+  return { mode, skipped: "locked", accounts: 0, members: 0, stageMoves: 0, alerts: NO_ALERTS, ms: 0, phases: {} };
 }
 
 /** Every account. Moves the incremental watermark past every event that existed at the start. */
@@ -298,27 +314,30 @@ export async function recomputeAll(options: RecomputeOptions = {}): Promise<Reco
     const startedAt = new Date();
     const watermark = await maxEventRowId();
     const stats = await run("full", "all", options);
-    await db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: watermark, lastRunAt: startedAt, lastFullAt: startedAt } });
+    await db.$transaction([
+      db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: watermark, lastRunAt: startedAt, lastFullAt: startedAt } }),
+      db.scoringQueue.deleteMany({ where: { queuedAt: { lte: startedAt } } }),
+    ]);
     return stats;
   });
   return result === "locked" ? locked("full") : result;
 }
 
-/** Accounts whose events or usage days arrived since the last run, and the people behind them. */
-export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number }> {
+/** Accounts with events since the last run or on the queue, and the people behind the new events. */
+export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number; queuedUntil: Date }> {
   const state = await ensureState();
+  const queuedUntil = new Date();
   const watermark = await maxEventRowId();
+  // rowid grows with every insert into the append-only log: everything past the watermark is new.
   const events = await db.$queryRawUnsafe<Array<{ accountId: string | null; actorId: string | null }>>(
     "SELECT DISTINCT accountId, actorId FROM EngagementEvent WHERE rowid > ? AND rowid <= ?",
     state.lastEventRowId,
     watermark,
   );
-  const usage = state.lastRunAt
-    ? await db.accountUsageDay.findMany({ where: { updatedAt: { gte: state.lastRunAt } }, select: { accountId: true }, distinct: ["accountId"] })
-    : [];
-  const accountIds = new Set([...events.flatMap((e) => (e.accountId ? [e.accountId] : [])), ...usage.map((u) => u.accountId)]);
+  const queued = await db.scoringQueue.findMany({ where: { queuedAt: { lte: queuedUntil } }, select: { accountId: true } });
+  const accountIds = new Set([...events.flatMap((e) => (e.accountId ? [e.accountId] : [])), ...queued.map((q) => q.accountId)]);
   const actorIds = new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-  return { accountIds: [...accountIds], actorIds: [...actorIds], watermark };
+  return { accountIds: [...accountIds], actorIds: [...actorIds], watermark, queuedUntil };
 }
 
 /** Only what changed since the last run (full or incremental). */
@@ -327,7 +346,10 @@ export async function recomputeIncremental(options: RecomputeOptions = {}): Prom
     const startedAt = new Date();
     const dirty = await dirtySinceLastRun();
     const stats = await run("incremental", dirty.accountIds, options, dirty.actorIds);
-    await db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: dirty.watermark, lastRunAt: startedAt } });
+    await db.$transaction([
+      db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: dirty.watermark, lastRunAt: startedAt } }),
+      db.scoringQueue.deleteMany({ where: { queuedAt: { lte: dirty.queuedUntil } } }),
+    ]);
     return { ...stats, mode: "incremental" as const };
   });
   return result === "locked" ? locked("incremental") : result;

@@ -10,6 +10,7 @@
 // A day sent again replaces the stored numbers for that day.
 import { db } from "~/db.server";
 import { CsvSyntaxError, parseCsv } from "~/utils/csv";
+import { queueAccountsForScoring } from "./queue.server";
 import { sqlTime } from "./time";
 
 export const USAGE_REQUIRED_COLUMNS = ["account", "day", "active_users"] as const;
@@ -157,7 +158,7 @@ const APPLY_BATCH = 500;
 
 /**
  * Writes validated rows in one transaction: all of them or, if anything fails, none. A day
- * already stored is replaced. The scoring job's next incremental run picks the accounts up.
+ * already stored is replaced. The accounts go on the scoring queue for the next incremental run.
  */
 export async function applyUsageRows(
   rows: UsageRow[],
@@ -186,6 +187,10 @@ export async function applyUsageRows(
         );
         options.onProgress?.(Math.min(rows.length, start + APPLY_BATCH), rows.length);
       }
+      await queueAccountsForScoring(
+        rows.map((r) => r.accountId),
+        tx,
+      );
     },
     { timeout: 300_000 },
   );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "EngagementEvent_scoring_idx" ON "EngagementEvent"("accountId", "actorId", "occurredAt", "type", "weight");

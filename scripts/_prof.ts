@@ -1,0 +1,12 @@
+import { dbReady, db } from "~/db.server";
+import { SCALE_NOW } from "./lib/scale-activity";
+await dbReady;
+const q = async (label: string, sql: string) => { const t = performance.now(); const r = await db.$queryRawUnsafe<unknown[]>(sql); console.log(label, Math.round(performance.now() - t), "ms", r.length, "rows"); return r; };
+const from = new Date(SCALE_NOW.getTime() - 180 * 86400000).toISOString().replace("Z", "+00:00");
+const now = SCALE_NOW.toISOString().replace("Z", "+00:00");
+await q("count window", `SELECT COUNT(*) FROM EngagementEvent WHERE occurredAt > '${from}' AND occurredAt <= '${now}'`);
+await q("plan", `EXPLAIN QUERY PLAN SELECT accountId, actorId, SUM(weight) FROM EngagementEvent WHERE occurredAt > '${from}' AND occurredAt <= '${now}' GROUP BY accountId, actorId`).then((r) => console.log(r));
+await q("group simple", `SELECT accountId, actorId, SUM(weight) FROM EngagementEvent WHERE occurredAt > '${from}' AND occurredAt <= '${now}' GROUP BY accountId, actorId`);
+await q("group julian", `SELECT accountId, actorId, SUM(weight * exp(-0.0231 * (2461376.0 - julianday(occurredAt)))) FROM EngagementEvent WHERE occurredAt > '${from}' AND occurredAt <= '${now}' GROUP BY accountId, actorId`);
+await q("users", `SELECT u.id, u.accountId, u.persona FROM User u WHERE u.role = 'member' AND u.accountId IS NOT NULL`);
+await db.$disconnect();

@@ -1,0 +1,18 @@
+import Database from "better-sqlite3";
+import { dbReady, db } from "~/db.server";
+import { SCALE_NOW } from "./lib/scale-activity";
+await dbReady;
+let captured = "";
+const orig = db.$queryRawUnsafe.bind(db);
+(db as any).$queryRawUnsafe = (sql: string, ...p: unknown[]) => { if (sql.includes("AS w30")) captured = sql; return orig(sql, ...p); };
+const { gatherFacts, contentIndexFromCatalog } = await import("~/scoring/facts.server");
+const { getCatalog } = await import("~/content/catalog.server");
+await gatherFacts(SCALE_NOW, contentIndexFromCatalog(getCatalog()), { accountIds: ["scale_acc_0001"] });
+const sql = captured.replace(" AND accountId IN (SELECT value FROM json_each(?))", "");
+const d = new Database("data/bench.db");
+let t = performance.now(); const rows = d.prepare(sql).all(); console.log("better-sqlite3 all()", Math.round(performance.now() - t), rows.length);
+t = performance.now(); let n = 0; for (const r of d.prepare(sql).raw(true).iterate()) n++; console.log("better-sqlite3 raw iterate", Math.round(performance.now() - t), n);
+const simple = sql.replace(/SUM\(weight \* exp\([^\n]*\n/, "0 AS decayed,\n");
+t = performance.now(); d.prepare(simple).all(); console.log("without julianday", Math.round(performance.now() - t));
+t = performance.now(); await db.$queryRawUnsafe(sql); console.log("prisma", Math.round(performance.now() - t));
+await db.$disconnect();
