@@ -1,6 +1,10 @@
 // Runs after every merge of two people or two accounts, once the merge is committed. Whatever
 // derives from a person's or an account's history subscribes here (health scores must be
-// recomputed for the accounts concerned, for example).
+// recomputed for the accounts concerned, for example). Scores and the champion watch are built
+// in; other code may subscribe with onAfterMerge.
+import { refreshChampionWatch } from "~/champions/watch.server";
+import { queueAccountsForScoring } from "~/scoring/queue.server";
+import { recomputeAccounts } from "~/scoring/recompute.server";
 export type MergeOutcome = {
   kind: "person" | "account";
   keptId: string;
@@ -10,7 +14,17 @@ export type MergeOutcome = {
 };
 
 type Listener = (outcome: MergeOutcome) => Promise<void> | void;
-const listeners = new Set<Listener>();
+
+/** The merged history changes the accounts' scores, member engagement and champion situation. */
+async function recomputeDerived(outcome: MergeOutcome): Promise<void> {
+  if (outcome.accountIds.length === 0) return;
+  const stats = await recomputeAccounts(outcome.accountIds);
+  // Another scoring run holds the lease: queue the accounts so the next incremental run takes them.
+  if (stats.skipped === "locked") await queueAccountsForScoring(outcome.accountIds);
+  for (const accountId of outcome.accountIds) await refreshChampionWatch(accountId);
+}
+
+const listeners = new Set<Listener>([recomputeDerived]);
 
 /** Registers a listener; returns the function that removes it. */
 export function onAfterMerge(listener: Listener): () => void {

@@ -180,6 +180,10 @@ describe("mergeAccounts", () => {
     expect([shared.activeUsers, JSON.parse(shared.featureCounts)]).toEqual([7, { scoring: 4, mail: 9 }]);
     expect(await db.auditEntry.count({ where: { action: "account.merged", targetId: keep.id } })).toBe(1);
     expect(seen).toEqual([{ kind: "account", keptId: keep.id, removedId: remove.id, accountIds: [keep.id] }]);
+    // The kept account is scored again from the merged history: today's snapshot counts the moved event's person.
+    const snapshot = await db.healthSnapshot.findFirst({ where: { accountId: keep.id }, orderBy: { day: "desc" } });
+    expect(snapshot).not.toBeNull();
+    expect(await db.healthSnapshot.count({ where: { accountId: remove.id } })).toBe(0);
   });
 });
 

@@ -179,6 +179,65 @@ export const PERSON_REFERENCES: Record<string, Handler> = {
       (row) => tx.emailDigestSent.update({ where: { userId_day: { userId: remove, day: row.day } }, data: { userId: keep } }),
       () => Promise.resolve(),
     ),
+  // Champion program. One nomination per person and cohort: the kept person's stands; the other
+  // (with its reviews and endorsements) goes, since both judged the same person for the same year.
+  "ChampionNomination.nominee": async (tx, keep, remove) =>
+    moveKeyed(
+      {
+        keep: (await tx.championNomination.findMany({ where: { nomineeId: keep }, select: { id: true, cohort: true } })).map((r) => ({ ...r, userId: keep })),
+        remove: (await tx.championNomination.findMany({ where: { nomineeId: remove }, select: { id: true, cohort: true } })).map((r) => ({ ...r, userId: remove })),
+      },
+      (row) => String(row.cohort),
+      (row) => tx.championNomination.update({ where: { id: row.id }, data: { nomineeId: keep } }),
+      (_kept, removed) => tx.championNomination.delete({ where: { id: removed.id } }),
+    ),
+  "ChampionNomination.nominator": (tx, keep, remove) => tx.championNomination.updateMany({ where: { nominatorId: remove }, data: { nominatorId: keep } }),
+  "ChampionNomination.decidedBy": (tx, keep, remove) => tx.championNomination.updateMany({ where: { decidedById: remove }, data: { decidedById: keep } }),
+  "ChampionEndorsement.user": async (tx, keep, remove) =>
+    moveKeyed(
+      { keep: await tx.championEndorsement.findMany({ where: { userId: keep } }), remove: await tx.championEndorsement.findMany({ where: { userId: remove } }) },
+      (row) => row.nominationId,
+      (row) => tx.championEndorsement.update({ where: { nominationId_userId: { nominationId: row.nominationId, userId: remove } }, data: { userId: keep } }),
+      (_kept, removed) => tx.championEndorsement.delete({ where: { nominationId_userId: { nominationId: removed.nominationId, userId: remove } } }),
+    ),
+  "ChampionReview.reviewer": async (tx, keep, remove) =>
+    moveKeyed(
+      {
+        keep: (await tx.championReview.findMany({ where: { reviewerId: keep }, select: { id: true, nominationId: true } })).map((r) => ({ ...r, userId: keep })),
+        remove: (await tx.championReview.findMany({ where: { reviewerId: remove }, select: { id: true, nominationId: true } })).map((r) => ({ ...r, userId: remove })),
+      },
+      (row) => row.nominationId,
+      (row) => tx.championReview.update({ where: { id: row.id }, data: { reviewerId: keep } }),
+      (_kept, removed) => tx.championReview.delete({ where: { id: removed.id } }),
+    ),
+  // A public champion profile is one per person: the kept person's wins when both wrote one.
+  "ChampionProfile.user": async (tx, keep, remove) => {
+    const removed = await tx.championProfile.findUnique({ where: { userId: remove }, select: { userId: true } });
+    if (!removed) return;
+    if (await tx.championProfile.findUnique({ where: { userId: keep }, select: { userId: true } })) await tx.championProfile.delete({ where: { userId: remove } });
+    else await tx.championProfile.update({ where: { userId: remove }, data: { userId: keep } });
+  },
+  "AccountChampionWatch.champion": (tx, keep, remove) => tx.accountChampionWatch.updateMany({ where: { championId: remove }, data: { championId: keep } }),
+  // CS workspace.
+  "AccountNote.author": (tx, keep, remove) => tx.accountNote.updateMany({ where: { authorId: remove }, data: { authorId: keep } }),
+  "ContentRecommendation.byUser": (tx, keep, remove) => tx.contentRecommendation.updateMany({ where: { byUserId: remove }, data: { byUserId: keep } }),
+  "ContentRecommendation.toUser": async (tx, keep, remove) =>
+    moveKeyed(
+      {
+        keep: (await tx.contentRecommendation.findMany({ where: { toUserId: keep }, select: { id: true, articleId: true } })).map((r) => ({ ...r, userId: keep })),
+        remove: (await tx.contentRecommendation.findMany({ where: { toUserId: remove }, select: { id: true, articleId: true } })).map((r) => ({ ...r, userId: remove })),
+      },
+      (row) => row.articleId,
+      (row) => tx.contentRecommendation.update({ where: { id: row.id }, data: { toUserId: keep } }),
+      (_kept, removed) => tx.contentRecommendation.delete({ where: { id: removed.id } }),
+    ),
+  // Scoring. Member engagement is derived from the events (moved above) and recomputed after the merge.
+  "MemberEngagement.user": (tx, _keep, remove) => tx.memberEngagement.deleteMany({ where: { userId: remove } }),
+  "HealthModelVersion.createdBy": (tx, keep, remove) => tx.healthModelVersion.updateMany({ where: { createdById: remove }, data: { createdById: keep } }),
+  "HealthAlert.owner": (tx, keep, remove) => tx.healthAlert.updateMany({ where: { ownerId: remove }, data: { ownerId: keep } }),
+  "HealthAlert.acknowledgedBy": (tx, keep, remove) => tx.healthAlert.updateMany({ where: { acknowledgedById: remove }, data: { acknowledgedById: keep } }),
+  "HealthAlert.resolvedBy": (tx, keep, remove) => tx.healthAlert.updateMany({ where: { resolvedById: remove }, data: { resolvedById: keep } }),
+  "AccountStageChange.actor": (tx, keep, remove) => tx.accountStageChange.updateMany({ where: { actorId: remove }, data: { actorId: keep } }),
 };
 
 export const ACCOUNT_REFERENCES: Record<string, Handler> = {
@@ -207,6 +266,28 @@ export const ACCOUNT_REFERENCES: Record<string, Handler> = {
   "AccountExternalId.account": (tx, keep, remove) => tx.accountExternalId.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
   "GroupMembership.accountId": (tx, keep, remove) => tx.groupMembership.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
   "Question.accountId": (tx, keep, remove) => tx.question.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
+  "ChampionNomination.account": (tx, keep, remove) => tx.championNomination.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
+  "ChampionTermAccount.account": (tx, keep, remove) => tx.championTermAccount.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
+  // Watch rows are re-derived for the kept account by the champion watch refresh after the merge.
+  "AccountChampionWatch.account": (tx, _keep, remove) => tx.accountChampionWatch.deleteMany({ where: { accountId: remove } }),
+  "AccountNote.account": (tx, keep, remove) => tx.accountNote.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
+  "ContentRecommendation.account": (tx, keep, remove) => tx.contentRecommendation.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
+  "AccountStageChange.account": (tx, keep, remove) => tx.accountStageChange.updateMany({ where: { accountId: remove }, data: { accountId: keep } }),
+  // Alerts are history and move; the removed name's unresolved ones close, since the next scoring
+  // run judges the merged account afresh (and an open key names the removed account).
+  "HealthAlert.account": async (tx, keep, remove) => {
+    await tx.healthAlert.updateMany({
+      where: { accountId: remove, resolvedAt: null },
+      data: { status: "resolved", resolvedAt: new Date(), openKey: null, resolutionNote: "Closed by an account merge" },
+    });
+    await tx.healthAlert.updateMany({ where: { accountId: remove }, data: { accountId: keep } });
+  },
+  // Snapshots are computed from the (now moved) events and usage; the kept account's are recomputed.
+  "HealthSnapshot.account": (tx, _keep, remove) => tx.healthSnapshot.deleteMany({ where: { accountId: remove } }),
+  "ScoringQueue.account": async (tx, keep, remove) => {
+    await tx.scoringQueue.deleteMany({ where: { accountId: remove } });
+    await tx.scoringQueue.upsert({ where: { accountId: keep }, create: { accountId: keep }, update: {} });
+  },
 };
 
 function parseCounts(json: string): Record<string, number> {
