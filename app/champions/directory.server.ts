@@ -2,6 +2,7 @@
 // champion's profile page (bio, expertise topics, languages, terms), which they edit themselves.
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { indexing } from "~/search/indexing.server";
 import { isStaff } from "~/users/roles";
 import { CHAMPION_LANGUAGES, LIMITS } from "./model";
 import { activeTermFilter } from "./status.server";
@@ -148,5 +149,6 @@ export async function saveChampionProfile(userId: string, input: ChampionProfile
     db.championTopic.deleteMany({ where: { userId } }),
     db.championTopic.createMany({ data: topics.map((topic) => ({ userId, topic })) }),
   ]);
+  await indexing.champion(userId);
   return "ok";
 }

@@ -5,6 +5,7 @@ import { db, isUniqueViolation } from "~/db.server";
 import { idempotencyKeys } from "~/engagement/events";
 import { recordEngagement } from "~/engagement/record.server";
 import { notify } from "~/notifications/notify.server";
+import { indexing } from "~/search/indexing.server";
 import { LIMITS, championHref, nominationHref } from "./model";
 import { getProgram, mayReview } from "./program.server";
 import { isValidScore, rubricTotal } from "./rubric";
@@ -122,6 +123,7 @@ export async function decide(reviewer: Reviewer, nominationId: string, input: De
     throw error;
   }
 
+  await indexing.champion(nominee.id);
   const type = created.renewal ? "champion.renewed" : "champion.became";
   await recordEngagement({
     type,

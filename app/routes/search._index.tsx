@@ -1,4 +1,4 @@
-// Search results: one query over articles, questions and study groups, with a tab per type,
+// Search results: one query over articles, questions, study groups and champions, with a tab per type,
 // filters, highlighted matches and pages. Everyone may search; each person finds only what they
 // may open. Anything odd in the URL is ignored rather than failing the page.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -36,8 +36,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { current, results, topics: topicLabels() };
 }
 
-const TYPE_LABEL: Record<DocType, MessageKey> = { article: "search.type.article", question: "search.type.question", group: "search.type.group" };
-const TAB_LABEL: Record<DocType, MessageKey> = { article: "search.tab.article", question: "search.tab.question", group: "search.tab.group" };
+const TYPE_LABEL: Record<DocType, MessageKey> = {
+  article: "search.type.article",
+  question: "search.type.question",
+  group: "search.type.group",
+  champion: "search.type.champion",
+};
+const TAB_LABEL: Record<DocType, MessageKey> = {
+  article: "search.tab.article",
+  question: "search.tab.question",
+  group: "search.tab.group",
+  champion: "search.tab.champion",
+};
 
 export default function SearchPage() {
   const { current, results, topics } = useLoaderData<typeof loader>();
@@ -198,6 +208,7 @@ function Hit({ hit, current, tagLabel, typeLabel }: { hit: SearchHit; current: S
         ) : null}
         {hit.type === "article" ? <span>{t("learn.minutes", { minutes: Number(hit.meta.minutes ?? 0) })}</span> : null}
         {hit.type === "group" ? <span>{t("search.members", { count: Number(hit.meta.members ?? 0) })}</span> : null}
+        {hit.type === "champion" ? <span>{t("champions.badge.times", { count: Number(hit.meta.times ?? 1) })}</span> : null}
       </p>
       {hit.tags.length ? (
         <ul className="search-hit__tags" aria-label={t("qa.tags")}>

@@ -1,4 +1,4 @@
-// Keeping the index in step with every write. The Q&A and group write paths call these after they
+// Keeping the index in step with every write. The Q&A, group and champion write paths call these after they
 // have written (one line each); content is reindexed from the catalog whenever its build changes.
 // A failure here is logged and never undoes or fails the write that triggered it.
 import { embeddedReady, flushMeilisearch, queueForMeilisearch } from "./backends.server";
@@ -23,6 +23,8 @@ export const indexing = {
   question: (questionId: string) => reindexDocument("question", questionId),
   /** A group was created, edited, approved, declined, archived or reopened. */
   group: (groupId: string) => reindexDocument("group", groupId),
+  /** A champion's public profile or standing changed: profile saved (listing, bio, topics), term approved or revoked. */
+  champion: (userId: string) => reindexDocument("champion", userId),
 };
 
 /** Waits until queued changes have reached every backend (tests, scripts, shutdown). */

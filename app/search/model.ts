@@ -2,11 +2,11 @@
 import type { Locale } from "~/i18n/locales";
 
 /**
- * Kinds of things one search box finds. A new kind (champion profiles next) is appended here (the
+ * Kinds of things one search box finds. A new kind is appended here (the
  * position is part of the embedded index's row ids, so never reorder), gets a source module in
  * ./documents, one line in ./documents/index.ts and a tab label in ./messages.ts.
  */
-export const DOC_TYPES = ["article", "question", "group"] as const;
+export const DOC_TYPES = ["article", "question", "group", "champion"] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /**

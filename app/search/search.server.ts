@@ -43,12 +43,31 @@ export async function search(input: SearchInput, viewer: SearchViewer): Promise<
   const meili = await meiliReady();
   if (meili) {
     try {
-      return await meili.search(request, parsed);
+      return await onlyStillFindable(await meili.search(request, parsed));
     } catch (error) {
       meiliFailed(error, "answering from the embedded index");
     }
   }
-  return embedded.search(request, parsed);
+  return onlyStillFindable(await embedded.search(request, parsed));
+}
+
+/** Drops hits that stopped counting since they were indexed (see DocumentSource.stillFindable). */
+async function onlyStillFindable(results: SearchResults): Promise<SearchResults> {
+  let hits = results.hits;
+  let total = results.total;
+  const counts = { ...results.counts };
+  for (const type of DOC_TYPES) {
+    const source = SOURCES[type];
+    const keys = hits.filter((hit) => hit.type === type).map((hit) => hit.key);
+    if (!source.stillFindable || keys.length === 0) continue;
+    const findable = await source.stillFindable(keys);
+    const gone = keys.filter((key) => !findable.has(key)).length;
+    if (gone === 0) continue;
+    hits = hits.filter((hit) => hit.type !== type || findable.has(hit.key));
+    total = Math.max(0, total - gone);
+    counts[type] = Math.max(0, (counts[type] ?? 0) - gone);
+  }
+  return hits === results.hits ? results : { ...results, hits, total, counts };
 }
 
 /** The first few matches as someone types, for the header's suggestions. */

@@ -1,11 +1,19 @@
 // The behaviour every search backend must have, run against each of them (search-embedded.test.ts,
-// search-meilisearch.test.ts). Data goes in through the real write paths (Q&A, groups) and a real
-// content build; searches go through the public search module, as the pages use it.
+// search-meilisearch.test.ts). Data goes in through the real write paths (Q&A, groups, champion
+// profiles, reviews and revocations) and a real content build; searches go through the public
+// search module, as the pages use it. Champion terms are written directly (a term is history).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { company, member as championMember, staffer, term } from "../champion-factories";
 import { upsertUser, uniqueEmail } from "../factories";
+import { saveChampionProfile } from "~/champions/directory.server";
+import { nominate } from "~/champions/nominations.server";
+import { listCriteria } from "~/champions/program.server";
+import { decide, saveReview } from "~/champions/review.server";
+import { revokeTerm } from "~/champions/terms.server";
 import { buildContent } from "~/content/build.server";
+import { db } from "~/db.server";
 import { createGroupAsStaff, proposeGroup, setGroupArchived, type GroupInput } from "~/groups/groups.server";
 import { postAnswer, toggleAccept, type Person } from "~/qa/answers.server";
 import { moderateAnswer, moderateQuestion } from "~/qa/moderation.server";
@@ -66,6 +74,7 @@ export function defineSearchContract(backend: Backend, hooks: { beforeAll?: () =
   let asker: Person;
   let answerer: Person;
   let staff: Person;
+  const champions = {} as Record<"english" | "japanese" | "unlisted" | "alumnus" | "upcoming", string>;
 
   async function find(query: string, viewer: SearchViewer = null, filters: Partial<SearchFilters> = {}, page = 1, pageSize = 20) {
     const results = await search({ query, filters: { ...NO_FILTERS, ...filters }, page, pageSize }, viewer);
@@ -125,6 +134,22 @@ export function defineSearchContract(backend: Backend, hooks: { beforeAll?: () =
     ids.archived = (await createGroupAsStaff(staff, groupInput("アーカイブ予定のイルカ分科会", "イルカの話"))).id;
     expect(await setGroupArchived(ids.archived, true)).toBe("ok");
     ids.proposed = (await proposeGroup(asker, groupInput("提案中のラッコ分科会", "ラッコの話"))).id;
+
+    // Champions: two in the public directory, and three who are not (unlisted, term over, term not started).
+    const acme = await company();
+    const day = 24 * 60 * 60 * 1000;
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString();
+    const year = new Date().getUTCFullYear();
+    const addChampion = async (key: keyof typeof champions, name: string, from: number, to: number, profile: Parameters<typeof saveChampionProfile>[1]) => {
+      champions[key] = (await championMember(acme.id, name)).id;
+      await term(champions[key], year - 1, at(from), at(to));
+      expect(await saveChampionProfile(champions[key], profile)).toBe("ok");
+    };
+    await addChampion("english", "Olivia Bennett", -30, 300, { listed: true, bio: "Ask me about zeppelin-sized nurture programs.", topics: ["community"], languages: ["en", "ja"] });
+    await addChampion("japanese", "高橋 美咲", -30, 300, { listed: true, bio: "展示会フォローのメール配信が得意です。", topics: ["lifecycle"], languages: ["ja"] });
+    await addChampion("unlisted", "非掲載 さん", -30, 300, { listed: false, bio: "ペリカンの観察が趣味です。", topics: [], languages: ["ja"] });
+    await addChampion("alumnus", "卒業 さん", -400, -30, { listed: true, bio: "アルパカ牧場の集客を担当しました。", topics: [], languages: ["ja"] });
+    await addChampion("upcoming", "予定 さん", 30, 400, { listed: true, bio: "カピバラ温泉の会員施策を担当しています。", topics: [], languages: ["ja"] });
     await flushIndexing();
   }, 120_000);
 
@@ -238,6 +263,60 @@ export function defineSearchContract(backend: Backend, hooks: { beforeAll?: () =
       expect(idsOf(await find("カモノハシ", member))).toEqual(["article:ja/platypus"]);
       await rebuild(null);
       expect(idsOf(await find("カモノハシ", member))).toEqual([]);
+    });
+
+    it("finds a champion in the public directory by a word of their bio, name or expertise", async () => {
+      const english = await find("zeppelin");
+      expect(idsOf(english)).toEqual([`champion:${champions.english}`]);
+      expect(english.hits[0]).toMatchObject({ type: "champion", title: "Olivia Bennett", url: `/champions/${champions.english}`, locale: "en", tags: ["community"] });
+      expect(english.counts.champion).toBe(1);
+      const japanese = await find("展示会", member);
+      expect(idsOf(japanese)).toEqual([`champion:${champions.japanese}`]);
+      expect(japanese.hits[0]).toMatchObject({ title: "高橋 美咲", locale: "ja", tags: ["lifecycle"] });
+      expect(idsOf(await find("メール配信", null, { type: "champion", locale: "ja" }))).toEqual([`champion:${champions.japanese}`]);
+      expect(idsOf(await find("bennett"))).toEqual([`champion:${champions.english}`]);
+      expect(idsOf(await find("ライフサイクル", null, { type: "champion", tag: "lifecycle" }))).toEqual([`champion:${champions.japanese}`]);
+    });
+
+    it("never returns people the public champion directory does not list, to anyone", async () => {
+      for (const viewer of [null, member, champion, staffViewer]) {
+        expect(idsOf(await find("ペリカン", viewer))).toEqual([]);
+        expect(idsOf(await find("アルパカ", viewer))).toEqual([]);
+        expect(idsOf(await find("カピバラ", viewer))).toEqual([]);
+        expect((await find("さん", viewer, { type: "champion" })).hits).toEqual([]);
+      }
+    });
+
+    it("follows champions opting out and in, revocation, approval and terms ending", async () => {
+      expect(await saveChampionProfile(champions.english, { listed: false, bio: "Ask me about zeppelin-sized nurture programs.", topics: ["community"], languages: ["en"] })).toBe("ok");
+      await flushIndexing();
+      expect(idsOf(await find("zeppelin"))).toEqual([]);
+      expect(await saveChampionProfile(champions.english, { listed: true, bio: "Now I talk about dirigible launches.", topics: ["community"], languages: ["en"] })).toBe("ok");
+      await flushIndexing();
+      expect(idsOf(await find("zeppelin"))).toEqual([]);
+      expect(idsOf(await find("dirigible"))).toEqual([`champion:${champions.english}`]);
+
+      const admin = await staffer("admin");
+      const current = await db.championTerm.findFirstOrThrow({ where: { userId: champions.japanese } });
+      expect(await revokeTerm(admin, current.id, "本人の希望")).toBe("ok");
+      await flushIndexing();
+      expect(idsOf(await find("展示会"))).toEqual([]);
+
+      // The alumnus is approved for this year's cohort: listed again from the decision on.
+      const criteria = await listCriteria();
+      const nomination = await nominate(await staffer("cs"), { nomineeId: champions.alumnus, evidence: Object.fromEntries(criteria.map((c) => [c.id, { text: "根拠", links: [] }])) }, { tierOf: () => null });
+      if (!nomination.ok) throw new Error(nomination.error);
+      expect(await saveReview(admin, nomination.nominationId, { scores: Object.fromEntries(criteria.map((c) => [c.id, 4])), comment: "" })).toBe("ok");
+      expect(await decide(admin, nomination.nominationId, { decision: "approve", reason: "" }, "http://localhost")).toBe("ok");
+      await flushIndexing();
+      expect(idsOf(await find("アルパカ"))).toEqual([`champion:${champions.alumnus}`]);
+
+      // A term reaching its end is no write anyone makes: the index may still hold them, search must not show them.
+      await db.championTerm.updateMany({ where: { userId: champions.english }, data: { endsAt: new Date(Date.now() - 1000) } });
+      const ended = await find("dirigible");
+      expect(idsOf(ended)).toEqual([]);
+      expect(ended.total).toBe(0);
+      expect(ended.counts.champion ?? 0).toBe(0);
     });
 
     it("highlights matches in escaped HTML", async () => {

@@ -1,13 +1,12 @@
 // Study groups that are running. Their pages (name, challenge, description) are open to everyone;
 // proposals and declined groups exist only for their proposer and staff, archived ones are a
 // record: neither is offered by search. Discussions are for members and never indexed.
-import { getCatalog } from "~/content/catalog.server";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { groupHref } from "~/groups/model";
 import { plainText } from "~/markdown/plain-text";
 import { docId, type SearchDocument } from "../model";
-import { detectLocale, type DocumentSource } from "./source";
+import { detectLocale, topicLabels, type DocumentSource } from "./source";
 
 const BATCH = 500;
 
@@ -24,16 +23,6 @@ const select = {
 } satisfies Prisma.StudyGroupSelect;
 
 type Row = Prisma.StudyGroupGetPayload<{ select: typeof select }>;
-
-function topicLabels(topics: string[]): string {
-  let labels: Record<string, Record<string, string>> = {};
-  try {
-    labels = getCatalog().topics;
-  } catch {
-    // Without a content build the topic ids alone are searchable.
-  }
-  return topics.flatMap((topic) => (labels[topic] ? Object.values(labels[topic]) : [topic])).join(" ");
-}
 
 function toDocument(g: Row): SearchDocument {
   const topics = g.topics.map((t) => t.topic);

@@ -2,6 +2,7 @@
 // ./source.ts), add its type to DOC_TYPES in ../model.ts and one line here.
 import type { DocType } from "../model";
 import { articleSource } from "./articles.server";
+import { championSource } from "./champions.server";
 import { groupSource } from "./groups.server";
 import { questionSource } from "./questions.server";
 import type { DocumentSource, SearchViewer } from "./source";
@@ -10,6 +11,7 @@ export const SOURCES: Record<DocType, DocumentSource> = {
   article: articleSource,
   question: questionSource,
   group: groupSource,
+  champion: championSource,
 };
 
 export type { DocumentSource, SearchViewer };

@@ -1,6 +1,7 @@
 // The contract of one kind of searchable thing. Each kind is one small module beside this file:
 // how to load every document (full rebuilds), how to load one (after a write), and what a viewer
 // may see of it. The backends never know where documents come from.
+import { getCatalog } from "~/content/catalog.server";
 import type { Locale } from "~/i18n/locales";
 import type { DocType, SearchDocument } from "../model";
 
@@ -22,6 +23,12 @@ export type DocumentSource = {
    * when the data does, so the index is rebuilt for it on the next search. null when unavailable.
    */
   version?(): string | null;
+  /**
+   * For kinds whose membership also changes with time rather than only on a write (champion terms
+   * end on a date): which of these keys may still be shown right now. Search drops the others
+   * from its hits, so a document the index still holds is never offered after it stopped counting.
+   */
+  stillFindable?(keys: string[]): Promise<Set<string>>;
 };
 
 const JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
@@ -32,4 +39,15 @@ export function detectLocale(text: string): Locale {
   const letters = text.match(LETTER)?.length ?? 0;
   const japanese = text.match(JAPANESE_CHAR)?.length ?? 0;
   return letters > 0 && japanese / letters >= 0.2 ? "ja" : "en";
+}
+
+/** Searchable words for topic ids: their labels in every language (the ids alone without a content build). */
+export function topicLabels(topics: string[]): string {
+  let labels: Record<string, Record<string, string>> = {};
+  try {
+    labels = getCatalog().topics;
+  } catch {
+    // Without a content build the topic ids alone are searchable.
+  }
+  return topics.flatMap((topic) => (labels[topic] ? Object.values(labels[topic]) : [topic])).join(" ");
 }
