@@ -17,6 +17,7 @@ import { scoringEn, scoringJa } from "~/scoring/messages";
 import { searchEn, searchJa } from "~/search/messages";
 import { webhooksEn, webhooksJa } from "~/webhooks/messages";
 import { workspaceEn, workspaceJa } from "~/workspace/messages";
+import { workspaceHealthEn, workspaceHealthJa } from "~/workspace/health-messages";
 
 const coreEn = {
   "app.name": "Kizuna",
@@ -203,7 +204,7 @@ const coreEn = {
   "error.crossOrigin": "This request came from another site and was rejected.",
 } as const;
 
-export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn, ...searchEn, ...apiEn, ...webhooksEn, ...importsEn } as const;
+export const en = { ...coreEn, ...learnEn, ...groupsEn, ...meetingsEn, ...discussionEn, ...qaEn, ...qaStaffEn, ...notificationsEn, ...championsEn, ...scoringEn, ...lifecycleEn, ...alertsEn, ...workspaceEn, ...workspaceHealthEn, ...searchEn, ...apiEn, ...webhooksEn, ...importsEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -393,7 +394,7 @@ const coreJa: Record<keyof typeof coreEn, string> = {
   "error.crossOrigin": "外部サイトからのリクエストのため拒否しました。",
 };
 
-export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa, ...searchJa, ...apiJa, ...webhooksJa, ...importsJa };
+export const ja: Messages = { ...coreJa, ...learnJa, ...groupsJa, ...meetingsJa, ...discussionJa, ...qaJa, ...qaStaffJa, ...notificationsJa, ...championsJa, ...scoringJa, ...lifecycleJa, ...alertsJa, ...workspaceJa, ...workspaceHealthJa, ...searchJa, ...apiJa, ...webhooksJa, ...importsJa };
 
 export const messages: Record<"ja" | "en", Messages> = { ja, en };
 

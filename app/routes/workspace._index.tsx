@@ -1,18 +1,23 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { LIFECYCLE_STAGES, PLANS, stageLabel } from "~/accounts/lifecycle";
+import { Sparkline } from "~/charts/sparkline";
 import { Pagination } from "~/components/pagination";
+import { BandBadge } from "~/scoring/ui";
+import scoringStyles from "~/styles/scoring.css";
 import { useTranslation } from "~/i18n/use-translation";
 import { StaffChampionLinks } from "~/champions/ui";
 import type { MessageKey } from "~/i18n/messages";
 import { StaffQaLinks } from "~/qa/staff-ui";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
 import { requireWorkspaceStaff } from "~/workspace/access.server";
-import { ownerParam, portfolioFiltersFromUrl, portfolioSearch, RENEWAL_WINDOWS, sortLink, type SortKey } from "~/workspace/portfolio";
+import { BAND_FILTERS, ownerParam, portfolioFiltersFromUrl, portfolioSearch, RENEWAL_WINDOWS, sortLink, type SortKey } from "~/workspace/portfolio";
 import { listPortfolio, ownsAccounts, staffOptions, type PortfolioRow } from "~/workspace/portfolio.server";
 
 export const meta: MetaFunction = () => [{ title: "CS workspace · Kizuna" }];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: scoringStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireWorkspaceStaff(request);
@@ -23,15 +28,70 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, filters: { ...filters, page: result.page }, staff: staffList, admin: staff.role === "admin" };
 }
 
-type Column = { key: SortKey; label: MessageKey; numeric?: boolean; hint?: MessageKey; cell: (row: PortfolioRow) => ReactNode };
+type Column = { key: SortKey; label: MessageKey; numeric?: boolean; sortable?: boolean; hint?: MessageKey; cell: (row: PortfolioRow) => ReactNode };
+
+/** The 7-day change as an arrow, with the change in words for screen readers and on hover. */
+function ChangeArrow({ change }: { change: number | null }) {
+  const { t, locale } = useTranslation();
+  const text =
+    change === null
+      ? t("workspace.change.none")
+      : change > 0
+        ? t("workspace.change.up", { delta: formatNumber(change, locale) })
+        : change < 0
+          ? t("workspace.change.down", { delta: formatNumber(-change, locale) })
+          : t("workspace.change.flat");
+  const arrow = change === null ? "" : change > 0 ? "▲" : change < 0 ? "▼" : "–";
+  const tone = change === null || change === 0 ? "flat" : change > 0 ? "up" : "down";
+  return (
+    <span className={`change change--${tone}`} title={text} data-testid="change7">
+      <span aria-hidden="true">
+        {arrow}
+        {change ? formatNumber(Math.abs(change), locale) : ""}
+      </span>
+      <span className="visually-hidden">{text}</span>
+    </span>
+  );
+}
 
 export default function WorkspacePage() {
   const { accounts, total, pages, page, filters, staff, admin } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const owner = ownerParam(filters.owner);
 
-  // Health columns (band, score, 90-day sparkline, open alerts) come with the scoring engine.
   const columns: Column[] = [
+    {
+      key: "score",
+      label: "workspace.col.score",
+      cell: (row) =>
+        row.band && row.score !== null ? (
+          <span className="portfolio-health">
+            <BandBadge band={row.band} score={row.score} />
+            <ChangeArrow change={row.change7} />
+          </span>
+        ) : (
+          <span className="muted">{t("workspace.noScore")}</span>
+        ),
+    },
+    {
+      key: "score",
+      label: "workspace.col.trend",
+      sortable: false,
+      cell: (row) =>
+        row.sparkline.length > 0 ? (
+          <Sparkline
+            values={row.sparkline}
+            label={t("workspace.sparkline", { first: row.sparkline[0]!, last: row.sparkline[row.sparkline.length - 1]! })}
+            tone={row.band === "red" ? "danger" : row.band === "green" ? "success" : "primary"}
+          />
+        ) : null,
+    },
+    {
+      key: "alerts",
+      label: "workspace.col.alerts",
+      numeric: true,
+      cell: (row) => (row.openAlerts > 0 ? <Link to={`/workspace/accounts/${row.id}#alerts`}>{formatNumber(row.openAlerts, locale)}</Link> : "0"),
+    },
     { key: "plan", label: "workspace.col.plan", cell: (row) => t(`plan.${row.plan as "starter" | "growth" | "enterprise"}`) },
     { key: "stage", label: "workspace.col.stage", cell: (row) => <span className="badge">{stageLabel(row.lifecycleStage, locale)}</span> },
     { key: "renewal", label: "workspace.col.renewal", cell: (row) => (row.renewalDate ? formatDate(row.renewalDate, locale) : t("common.none")) },
@@ -56,7 +116,7 @@ export default function WorkspacePage() {
   const header = (key: SortKey, label: MessageKey, numeric = false, hint?: MessageKey) => {
     const active = filters.sort === key;
     return (
-      <th key={key} scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined} title={hint ? t(hint) : undefined}>
+      <th key={label} scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined} title={hint ? t(hint) : undefined}>
         <Link to={sortLink(filters, key)} className="sort-link" aria-current={active ? "true" : undefined} aria-label={t("workspace.sortBy", { column: t(label) })}>
           {t(label)}
           {active ? <span aria-hidden="true">{filters.dir === "asc" ? "▲" : "▼"}</span> : null}
@@ -73,6 +133,10 @@ export default function WorkspacePage() {
           <p className="lead">{t("workspace.lead")}</p>
         </div>
         <div className="stack">
+          <nav className="inline-links" aria-label={t("workspace.title")}>
+            <Link to="/workspace/alerts" className="button button--secondary button--small">{t("workspace.nav.alerts")}</Link>{" "}
+            <Link to="/workspace/outcomes" className="button button--secondary button--small">{t("workspace.nav.outcomes")}</Link>
+          </nav>
           <StaffQaLinks />
           <StaffChampionLinks admin={admin} />
         </div>
@@ -87,6 +151,15 @@ export default function WorkspacePage() {
             <option value="none">{t("workspace.filter.ownerNone")}</option>
             {staff.map((person) => (
               <option key={person.id} value={person.id}>{person.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="f-band">{t("workspace.filter.band")}</label>
+          <select id="f-band" name="band" defaultValue={filters.band ?? ""} className="field__input">
+            <option value="">{t("workspace.filter.anyBand")}</option>
+            {BAND_FILTERS.map((band) => (
+              <option key={band} value={band}>{t(`scoring.band.${band}`)}</option>
             ))}
           </select>
         </div>
@@ -151,7 +224,15 @@ export default function WorkspacePage() {
             <thead>
               <tr>
                 {header("name", "workspace.col.account")}
-                {columns.map((column) => header(column.key, column.label, column.numeric, column.hint))}
+                {columns.map((column) =>
+                  column.sortable === false ? (
+                    <th key={column.label} scope="col">
+                      {t(column.label)}
+                    </th>
+                  ) : (
+                    header(column.key, column.label, column.numeric, column.hint)
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
@@ -161,7 +242,7 @@ export default function WorkspacePage() {
                     <Link to={`/workspace/accounts/${row.id}`}>{row.name}</Link>
                   </th>
                   {columns.map((column) => (
-                    <td key={column.key} className={column.numeric ? "num" : undefined}>
+                    <td key={column.label} className={column.numeric ? "num" : undefined}>
                       {column.cell(row)}
                     </td>
                   ))}

@@ -17,6 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const table = [
     [
       t("workspace.col.account"),
+      t("workspace.csv.score"),
+      t("workspace.csv.band"),
+      t("workspace.csv.change7"),
+      t("workspace.csv.alerts"),
       t("workspace.col.plan"),
       t("workspace.col.stage"),
       t("workspace.col.renewal"),
@@ -29,6 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ],
     ...rows.map((row) => [
       row.name,
+      row.score,
+      row.band ? t(`scoring.band.${row.band}`) : null,
+      row.change7,
+      row.openAlerts,
       t(`plan.${row.plan as "starter" | "growth" | "enterprise"}`),
       stageLabel(row.lifecycleStage, locale),
       row.renewalDate,

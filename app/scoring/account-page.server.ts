@@ -5,6 +5,9 @@ import { acknowledgeAlert, listAccountAlerts, resolveAlert } from "~/alerts/aler
 import type { SessionUser } from "~/auth/session.server";
 import type { Translate } from "~/i18n/messages";
 import { lifecyclePanelData, overrideStage, stageName, getStages } from "~/lifecycle/stages.server";
+import { db } from "~/db.server";
+import { forbidden } from "~/workspace/access.server";
+import { mayActOnAlert } from "~/workspace/alerts-inbox.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formFailure } from "~/utils/validation.server";
 import { getAccountHealth, getMemberEngagement } from "./read.server";
@@ -59,6 +62,9 @@ export async function handleAccountScoringAction(formData: FormData, input: { st
   const parsed = alertSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response("The form could not be read", { status: 400 });
   const { intent, alertId, note } = parsed.data;
+  // Only the person the alert is assigned to, or an admin, may act on it (README: workspace access).
+  const owner = await db.healthAlert.findFirst({ where: { id: alertId, accountId }, select: { ownerId: true } });
+  if (owner && !mayActOnAlert(staff, owner)) throw forbidden();
   const result =
     intent === "alert-acknowledge"
       ? await acknowledgeAlert({ alertId, accountId, actorId: staff.id, note })

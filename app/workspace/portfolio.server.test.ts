@@ -81,13 +81,13 @@ const names = (rows: Array<{ name: string }>) => rows.map((r) => r.name);
 describe("portfolio filters in the URL", () => {
   it("defaults to the viewer's accounts by name, page 1", () => {
     const f = portfolioFiltersFromUrl(new URL("http://x/workspace"));
-    expect(f).toEqual({ owner: "mine", stage: null, plan: null, renewalWithin: null, q: "", sort: "name", dir: "asc", page: 1 });
+    expect(f).toEqual({ owner: "mine", band: null, stage: null, plan: null, renewalWithin: null, q: "", sort: "name", dir: "asc", page: 1 });
     expect(portfolioFiltersFromUrl(new URL("http://x/workspace"), "all").owner).toBe("all");
   });
 
   it("reads every filter and ignores values outside the whitelists", () => {
-    const f = filters("?owner=none&stage=L07&plan=growth&renewal=90&q=%20さくら%20&sort=renewal&dir=desc&page=3");
-    expect(f).toEqual({ owner: "none", stage: "L07", plan: "growth", renewalWithin: 90, q: "さくら", sort: "renewal", dir: "desc", page: 3 });
+    const f = filters("?owner=none&stage=L07&plan=growth&renewal=90&band=yellow&q=%20さくら%20&sort=renewal&dir=desc&page=3");
+    expect(f).toEqual({ owner: "none", band: "yellow", stage: "L07", plan: "growth", renewalWithin: 90, q: "さくら", sort: "renewal", dir: "desc", page: 3 });
     const odd = filters("?owner=x'%20OR%201=1&stage=L11&plan=free&renewal=-5&sort=name;DROP%20TABLE%20Account&dir=sideways&page=abc");
     expect(odd).toMatchObject({ owner: "all", stage: null, plan: null, renewalWithin: null, sort: "name", dir: "asc", page: 1 });
     expect(filters("?renewal=731").renewalWithin).toBeNull();

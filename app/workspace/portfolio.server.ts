@@ -3,8 +3,15 @@
 // accounts, so a page costs the same with 20 accounts or 2,000. Sorting by an aggregate computes
 // it per filtered account inside SQLite; the sort expressions are a fixed whitelist, never text
 // from the URL.
+//
+// Health: the id query joins each account's latest snapshot (on or before today, within the
+// 90-day trend window) through the snapshot primary key (accountId, day), so the band filter and
+// the score sort stay inside the one query. The page's rows then get their 7-day change,
+// sparkline from listAccountHealth (two queries for the page).
 import { db } from "~/db.server";
 import { STAFF_TOUCH_PREFIX } from "~/engagement/events";
+import type { Band } from "~/scoring/model";
+import { listAccountHealth, TREND_DAYS } from "~/scoring/read.server";
 import { PAGE_SIZE, type PortfolioFilters, type SortKey } from "./portfolio";
 import { chunks, escapeLike, placeholders, sqlTime, toDate, toNumber } from "./sql";
 
@@ -27,6 +34,14 @@ export type PortfolioRow = {
   memberCount: number;
   activeUsers: number;
   champions: number;
+  /** The latest health snapshot; null when the account has none in the last 90 days. */
+  score: number | null;
+  band: Band | null;
+  /** Against the snapshot 7 days before the latest, when there is one. */
+  change7: number | null;
+  /** Daily overall scores of the last 90 days, oldest first. */
+  sparkline: number[];
+  openAlerts: number;
 };
 
 type Sql = { text: string; params: unknown[] };
@@ -41,9 +56,25 @@ const ACTIVE_USERS_SQL = `(SELECT COUNT(DISTINCT e.actorId) FROM EngagementEvent
 const CHAMPIONS_SQL = `(SELECT COUNT(DISTINCT c.userId) FROM ChampionTerm c JOIN User u ON u.id = c.userId
   WHERE u.accountId = a.id AND c.revokedAt IS NULL AND c.startsAt <= ? AND c.endsAt > ?)`;
 
+const OPEN_ALERTS_SQL = `(SELECT COUNT(*) FROM HealthAlert h WHERE h.accountId = a.id AND h.status IN ('open', 'acknowledged'))`;
+
+/** Joins `s`, the latest snapshot per account; its parameters come first in the statement. */
+function latestSnapshotJoin(now: Date): Sql {
+  const today = startOfUtcDay(now);
+  return {
+    text: `LEFT JOIN HealthSnapshot s ON s.accountId = a.id AND s.day = (
+      SELECT MAX(x.day) FROM HealthSnapshot x WHERE x.accountId = a.id AND x.day <= ? AND x.day > ?)`,
+    params: [sqlTime(today), sqlTime(new Date(today.getTime() - TREND_DAYS * DAY_MS))],
+  };
+}
+
 function whereSql(filters: PortfolioFilters, viewerId: string, now: Date): Sql {
   const clauses: string[] = [];
   const params: unknown[] = [];
+  if (filters.band) {
+    clauses.push("s.band = ?");
+    params.push(filters.band);
+  }
   const owner = filters.owner;
   if (owner === "mine") {
     clauses.push("a.ownerId = ?");
@@ -84,6 +115,9 @@ function orderSql(filters: PortfolioFilters, now: Date): Sql {
   const at = sqlTime(now);
   const expressions: Record<SortKey, Sql> = {
     name: { text: `a.name ${dir}`, params: [] },
+    // Accounts without a score go last either way.
+    score: { text: `s.overall IS NULL ASC, s.overall ${dir}`, params: [] },
+    alerts: { text: `${OPEN_ALERTS_SQL} ${dir}`, params: [] },
     plan: { text: `CASE a.plan WHEN 'starter' THEN 0 WHEN 'growth' THEN 1 WHEN 'enterprise' THEN 2 ELSE 3 END ${dir}`, params: [] },
     stage: { text: `a.lifecycleStage ${dir}`, params: [] },
     // Accounts without a renewal date go last either way.
@@ -108,15 +142,21 @@ type AccountRow = {
   lifecycleStage: string;
   ownerId: string | null;
   ownerName: string | null;
+  score: unknown;
+  band: string | null;
+  openAlerts: unknown;
 };
 
 async function selectAccounts(filters: PortfolioFilters, viewerId: string, now: Date, limit: number, offset: number) {
   const where = whereSql(filters, viewerId, now);
   const order = orderSql(filters, now);
+  const snapshot = latestSnapshotJoin(now);
   return db.$queryRawUnsafe<AccountRow[]>(
-    `SELECT a.id, a.name, a.plan, a.seatsLicensed, a.arr, a.renewalDate, a.lifecycleStage, a.ownerId, o.name AS ownerName
-     FROM Account a LEFT JOIN User o ON o.id = a.ownerId
+    `SELECT a.id, a.name, a.plan, a.seatsLicensed, a.arr, a.renewalDate, a.lifecycleStage, a.ownerId, o.name AS ownerName,
+       s.overall AS score, s.band AS band, ${OPEN_ALERTS_SQL} AS openAlerts
+     FROM Account a LEFT JOIN User o ON o.id = a.ownerId ${snapshot.text}
      ${where.text} ${order.text} LIMIT ? OFFSET ?`,
+    ...snapshot.params,
     ...where.params,
     ...order.params,
     limit,
@@ -126,7 +166,13 @@ async function selectAccounts(filters: PortfolioFilters, viewerId: string, now: 
 
 async function countAccounts(filters: PortfolioFilters, viewerId: string, now: Date): Promise<number> {
   const where = whereSql(filters, viewerId, now);
-  const [row] = await db.$queryRawUnsafe<Array<{ n: unknown }>>(`SELECT COUNT(*) AS n FROM Account a ${where.text}`, ...where.params);
+  // The snapshot join is only needed when the band filter reads it.
+  const snapshot = filters.band ? latestSnapshotJoin(now) : { text: "", params: [] };
+  const [row] = await db.$queryRawUnsafe<Array<{ n: unknown }>>(
+    `SELECT COUNT(*) AS n FROM Account a ${snapshot.text} ${where.text}`,
+    ...snapshot.params,
+    ...where.params,
+  );
   return toNumber(row?.n);
 }
 
@@ -172,10 +218,8 @@ export async function accountAggregates(ids: readonly string[], now = new Date()
 }
 
 async function withAggregates(rows: AccountRow[], now: Date): Promise<PortfolioRow[]> {
-  const { members, active, champions } = await accountAggregates(
-    rows.map((r) => r.id),
-    now,
-  );
+  const ids = rows.map((r) => r.id);
+  const [{ members, active, champions }, health] = await Promise.all([accountAggregates(ids, now), listAccountHealth(ids, { now })]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -189,6 +233,11 @@ async function withAggregates(rows: AccountRow[], now: Date): Promise<PortfolioR
     memberCount: members.get(row.id) ?? 0,
     activeUsers: active.get(row.id) ?? 0,
     champions: champions.get(row.id) ?? 0,
+    score: row.score === null || row.score === undefined ? null : toNumber(row.score),
+    band: row.band === "green" || row.band === "yellow" || row.band === "red" ? row.band : null,
+    change7: health.get(row.id)?.change7 ?? null,
+    sparkline: health.get(row.id)?.sparkline.map((p) => p.overall) ?? [],
+    openAlerts: toNumber(row.openAlerts),
   }));
 }
 

@@ -5,7 +5,7 @@ import { LIFECYCLE_STAGE_CODES, PLANS, type LifecycleStageCode, type Plan } from
 export const PAGE_SIZE = 25;
 
 /** Columns the portfolio can be sorted by; each maps to a fixed SQL expression on the server. */
-export const SORT_KEYS = ["name", "plan", "stage", "renewal", "utilisation", "champions", "members", "arr", "owner"] as const;
+export const SORT_KEYS = ["name", "score", "alerts", "plan", "stage", "renewal", "utilisation", "champions", "members", "arr", "owner"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
@@ -16,8 +16,13 @@ const MAX_RENEWAL_DAYS = 730;
 /** "mine" | "all" | "none" (no owner) | a staff person's id. */
 export type OwnerFilter = "mine" | "all" | "none" | { id: string };
 
+/** Health bands the portfolio can be narrowed to (the latest snapshot's band). */
+export const BAND_FILTERS = ["green", "yellow", "red"] as const;
+export type BandFilter = (typeof BAND_FILTERS)[number];
+
 export type PortfolioFilters = {
   owner: OwnerFilter;
+  band: BandFilter | null;
   stage: LifecycleStageCode | null;
   plan: Plan | null;
   renewalWithin: number | null;
@@ -30,6 +35,9 @@ export type PortfolioFilters = {
 /** Numbers and dates read best largest/soonest first; names A→Z. */
 const DEFAULT_DIR: Record<SortKey, SortDir> = {
   name: "asc",
+  // Lowest score first: the accounts that need someone come to the top.
+  score: "asc",
+  alerts: "desc",
   plan: "asc",
   stage: "asc",
   renewal: "asc",
@@ -60,12 +68,14 @@ export function portfolioFiltersFromUrl(url: URL, defaultOwner: "mine" | "all" =
   const get = (name: string) => url.searchParams.get(name);
   const stage = get("stage");
   const plan = get("plan");
+  const band = get("band");
   const renewal = Number(get("renewal"));
   const sort = (SORT_KEYS as readonly string[]).includes(get("sort") ?? "") ? (get("sort") as SortKey) : "name";
   const dir = get("dir") === "asc" || get("dir") === "desc" ? (get("dir") as SortDir) : defaultDir(sort);
   const page = Number(get("page"));
   return {
     owner: parseOwner(get("owner"), defaultOwner),
+    band: (BAND_FILTERS as readonly string[]).includes(band ?? "") ? (band as BandFilter) : null,
     stage: (LIFECYCLE_STAGE_CODES as readonly string[]).includes(stage ?? "") ? (stage as LifecycleStageCode) : null,
     plan: (PLANS as readonly string[]).includes(plan ?? "") ? (plan as Plan) : null,
     renewalWithin: Number.isInteger(renewal) && renewal > 0 && renewal <= MAX_RENEWAL_DAYS ? renewal : null,
@@ -85,6 +95,7 @@ export function portfolioSearch(filters: PortfolioFilters, changes: Partial<Port
   const f = { ...filters, ...changes };
   const params = new URLSearchParams();
   params.set("owner", ownerParam(f.owner));
+  if (f.band) params.set("band", f.band);
   if (f.stage) params.set("stage", f.stage);
   if (f.renewalWithin) params.set("renewal", String(f.renewalWithin));
   if (f.plan) params.set("plan", f.plan);
