@@ -134,8 +134,7 @@ export default function WorkspacePage() {
         </div>
         <div className="stack">
           <nav className="inline-links" aria-label={t("workspace.title")}>
-            <Link to="/workspace/alerts" className="button button--secondary button--small">{t("workspace.nav.alerts")}</Link>{" "}
-            <Link to="/workspace/outcomes" className="button button--secondary button--small">{t("workspace.nav.outcomes")}</Link>
+            <Link to="/workspace/alerts" className="button button--secondary button--small">{t("workspace.nav.alerts")}</Link>
           </nav>
           <StaffQaLinks />
           <StaffChampionLinks admin={admin} />

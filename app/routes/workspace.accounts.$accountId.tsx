@@ -23,6 +23,7 @@ import { accountRecommendations, recommendContent, recommendContentSchema, recom
 import { loadTimeline, timelineFilterFromUrl } from "~/workspace/timeline.server";
 import { ActivityChart, activitySummary, ContentRecStatus, Timeline } from "~/workspace/ui";
 import { LifecyclePanel } from "~/lifecycle/ui";
+import { HealthTrend } from "~/workspace/health-trend";
 import { handleAccountScoringAction, isScoringIntent, loadAccountScoring } from "~/scoring/account-page.server";
 import { AlertList, HealthPanel, LevelBadge } from "~/scoring/ui";
 import scoringStyles from "~/styles/scoring.css";
@@ -179,6 +180,7 @@ export default function AccountPage() {
       </dl>
 
       <HealthPanel health={scoring.health} />
+      {scoring.health ? <HealthTrend trend={scoring.health.trend} /> : null}
       <AlertList unresolved={scoring.alerts.unresolved} resolved={scoring.alerts.resolved} errors={actionData?.errors} busy={busy} />
       <LifecyclePanel data={scoring.lifecycle} errors={actionData?.errors} values={actionData?.values} busy={busy} />
 

@@ -1,7 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ComponentBars } from "~/charts/component-bars";
 import { useTranslation } from "~/i18n/use-translation";
+import { getMemberEngagement } from "~/scoring/read.server";
+import { LevelBadge } from "~/scoring/ui";
+import scoringStyles from "~/styles/scoring.css";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireWorkspaceStaff } from "~/workspace/access.server";
 import { dailyActivity } from "~/workspace/activity.server";
@@ -13,13 +16,15 @@ import { ActivityChart, activitySummary, ContentRecStatus, Timeline } from "~/wo
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.member.name ?? ""} · Kizuna` }];
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: scoringStyles }];
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireWorkspaceStaff(request);
   const member = await getMemberProfile(params.userId ?? "");
   if (!member) throw new Response("Member not found", { status: 404 });
   const timeZone = safeTimeZone(staff.timeZone);
   const now = new Date();
-  const [activity, timeline, learning, groups, qa, champion, recommendations, lastActive] = await Promise.all([
+  const [activity, timeline, learning, groups, qa, champion, recommendations, lastActive, engagement] = await Promise.all([
     dailyActivity({ actorId: member.id }, lastLocalDays(90, timeZone, now)),
     loadTimeline({ actorId: member.id }, timelineFilterFromUrl(new URL(request.url))),
     memberLearning(member.id, member.locale),
@@ -28,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     championTerms(member.id, now),
     recommendationsFor(member.id),
     lastActiveAt(member.id),
+    getMemberEngagement([member.id]),
   ]);
   return {
     member: { ...member, createdAt: member.createdAt.toISOString() },
@@ -39,12 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     champion,
     recommendations,
     lastActiveAt: lastActive,
+    // People without a row yet are explorers at 0 (getMemberEngagement's rule).
+    engagement: engagement.get(member.id) ?? { score: 0, level: "explorer" as const, lastEventAt: null },
     timeZone,
   };
 }
 
 export default function MemberPage() {
-  const { member, activity, timeline, learning, groups, qa, champion, recommendations, lastActiveAt, timeZone } = useLoaderData<typeof loader>();
+  const { member, activity, timeline, learning, groups, qa, champion, recommendations, lastActiveAt, engagement, timeZone } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const summary = activitySummary(activity);
   return (
@@ -82,6 +90,12 @@ export default function MemberPage() {
           <div className="stat">
             <dt>{t("field.level")}</dt>
             <dd>{t(`level.${member.level as "beginner" | "intermediate" | "advanced"}`)}</dd>
+          </div>
+          <div className="stat" data-testid="member-engagement">
+            <dt>{t("workspace.member.engagement")}</dt>
+            <dd>
+              <LevelBadge level={engagement.level} /> {t("workspace.member.engagementScore", { score: formatNumber(engagement.score, locale) })}
+            </dd>
           </div>
           <div className="stat">
             <dt>{t("workspace.members.lastActive")}</dt>

@@ -26,7 +26,7 @@
 import { countUnresolvedAlerts, listAccountAlerts, listUnresolvedAlerts, type AlertView } from "~/alerts/alerts.server";
 import { db } from "~/db.server";
 import { inSlices } from "./chunks";
-import type { Band, Weights } from "./model";
+import type { Band, ComponentKey, Weights } from "./model";
 import { DEFAULT_MODEL } from "./model";
 import { isMemberLevel, type MemberLevel } from "./member-engagement";
 import { dayKey, daysBefore, readTime, sqlTime, startOfUtcDay } from "./time";
@@ -36,7 +36,8 @@ export type { AlertView } from "~/alerts/alerts.server";
 
 export const TREND_DAYS = 90;
 
-export type TrendPoint = { day: string; overall: number; band: Band };
+/** One day of the trend: overall, band and each component's score (null when it had no data). */
+export type TrendPoint = { day: string; overall: number; band: Band; components: Record<ComponentKey, number | null> };
 
 export type AccountHealth = Explanation & {
   accountId: string;
@@ -114,7 +115,7 @@ export async function getAccountHealth(accountId: string, options: { now?: Date 
     db.healthSnapshot.findMany({
       where: { accountId, day: { gt: daysBefore(today, TREND_DAYS), lte: today } },
       orderBy: { day: "asc" },
-      select: { day: true, overall: true, band: true },
+      select: { day: true, overall: true, band: true, adoption: true, enablement: true, community: true, relationship: true, momentum: true },
     }),
   ]);
   const current = toSnapshotData(latest);
@@ -127,7 +128,12 @@ export async function getAccountHealth(accountId: string, options: { now?: Date 
     segment: current.segment,
     computedAt: latest.computedAt.toISOString(),
     ...explain(current, weekAgo ? toSnapshotData(weekAgo) : null, monthAgo ? toSnapshotData(monthAgo) : null),
-    trend: trend.map((p) => ({ day: dayKey(p.day), overall: p.overall, band: p.band as Band })),
+    trend: trend.map((p) => ({
+      day: dayKey(p.day),
+      overall: p.overall,
+      band: p.band as Band,
+      components: { adoption: p.adoption, enablement: p.enablement, community: p.community, relationship: p.relationship, momentum: p.momentum },
+    })),
   };
 }
 

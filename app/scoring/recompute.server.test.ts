@@ -220,6 +220,7 @@ describe("why this score", () => {
     expect(relationship.change30).toBe(snapshot.relationship! - before30.relationship!);
     expect(health.factChanges).toContainEqual({ key: "scoring.change.executives", before: 0, now: 2 });
     expect(health.trend.map((t) => t.overall)).toEqual([before30.overall, expect.any(Number), snapshot.overall]);
+    expect(health.trend.map((t) => t.components.relationship)).toEqual([before30.relationship, expect.anything(), snapshot.relationship]);
 
     const summary = (await listAccountHealth([a.id], { now: NOW })).get(a.id)!;
     expect(summary).toMatchObject({ overall: snapshot.overall, band: snapshot.band, openAlerts: expect.any(Number) });
