@@ -77,8 +77,13 @@ export async function createAccount(input: AccountInput, domains: string[], owne
   });
 }
 
-export async function updateAccount(id: string, input: AccountInput, domains: string[], ownerId: string | null) {
+export async function updateAccount(id: string, input: AccountInput, domains: string[], ownerId: string | null, actorId: string | null = null) {
   return db.$transaction(async (tx) => {
+    // A stage edited here is a hand-off like any other: it goes into the stage history.
+    const before = await tx.account.findUnique({ where: { id }, select: { lifecycleStage: true } });
+    if (before && before.lifecycleStage !== input.lifecycleStage) {
+      await tx.accountStageChange.create({ data: { accountId: id, fromStage: before.lifecycleStage, toStage: input.lifecycleStage, kind: "admin", actorId } });
+    }
     await tx.accountDomain.deleteMany({ where: { accountId: id } });
     return tx.account.update({
       where: { id },
@@ -128,13 +133,14 @@ export async function saveAccountForm(
   formData: FormData,
   t: Translate,
   accountId?: string,
+  actorId: string | null = null,
 ): Promise<SaveAccountResult> {
   const form = parseForm(formData, accountSchema, t);
   if (!form.ok) return form;
   const checked = await validateAccountInput(form.data, t, accountId);
   if ("errors" in checked) return { ok: false, errors: checked.errors, values: formValues(formData) };
   const account = accountId
-    ? await updateAccount(accountId, form.data, checked.domains, checked.ownerId)
+    ? await updateAccount(accountId, form.data, checked.domains, checked.ownerId, actorId)
     : await createAccount(form.data, checked.domains, checked.ownerId);
   return { ok: true, account };
 }

@@ -7,6 +7,8 @@ import { DEFAULT_STAGES } from "./defaults";
 import { applyAutomaticMoves, getStages, overrideStage, saveStages, stageHistory } from "./stages.server";
 import { stageFactValues } from "./rules";
 import { emptyFacts } from "~/scoring/facts";
+import { saveAccountForm } from "~/accounts/account-admin.server";
+import { translator } from "~/i18n/messages";
 
 const DAY = 86_400_000;
 
@@ -59,6 +61,24 @@ describe("overrideStage", () => {
     expect(await applyAutomaticMoves([candidate], DEFAULT_STAGES, new Date(NOW.getTime() + 10 * DAY))).toEqual([]);
     const later = await applyAutomaticMoves([candidate], DEFAULT_STAGES, new Date(NOW.getTime() + 31 * DAY));
     expect(later.map((m) => [m.from, m.to])).toEqual([["L01", "L02"]]);
+  });
+});
+
+describe("an admin editing the account", () => {
+  test("a changed stage is recorded as an admin hand-off; other edits are not", async () => {
+    const admin = await staffMember("Admin");
+    const account = await scoringAccount({ stage: "L04", seats: 10 });
+    const domain = (await db.accountDomain.findFirstOrThrow({ where: { accountId: account.id } })).domain;
+    const form = (stage: string, seats: string) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ name: account.name, domains: domain, plan: "growth", seatsLicensed: seats, arr: "0", renewalDate: "", lifecycleStage: stage, ownerId: "" })) data.set(k, v);
+      return data;
+    };
+    const t = translator("en");
+    expect((await saveAccountForm(form("L04", "12"), t, account.id, admin.id)).ok).toBe(true);
+    expect(await stageHistory(account.id)).toEqual([]);
+    expect((await saveAccountForm(form("L06", "12"), t, account.id, admin.id)).ok).toBe(true);
+    expect((await stageHistory(account.id)).map((c) => [c.fromStage, c.toStage, c.kind, c.actor?.name])).toEqual([["L04", "L06", "admin", "Admin"]]);
   });
 });
 

@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getTranslator(request, admin.locale);
   const exists = await db.account.findUnique({ where: { id: params.accountId ?? "" }, select: { id: true } });
   if (!exists) throw new Response("Account not found", { status: 404 });
-  const result = await saveAccountForm(await readFormData(request), t, exists.id);
+  const result = await saveAccountForm(await readFormData(request), t, exists.id, admin.id);
   if (!result.ok) return formFailure({ errors: result.errors, values: result.values, formError: t("error.form") }, 400);
   return redirectWithToast(`/admin/accounts/${exists.id}`, {
     type: "success",

@@ -1,9 +1,11 @@
-// The large data set from PRODUCT.md (2,000 accounts, 50,000 members) for benchmarks and load
-// checks. Rows get deterministic ids and addresses, so a re-run inserts only what is missing.
+// The large data set from PRODUCT.md (2,000 accounts, 50,000 members, and through
+// scale-activity.ts 5,000,000 engagement events) for benchmarks and load checks. Rows get
+// deterministic ids and addresses, so a re-run inserts only what is missing.
 import { hashPassword } from "~/auth/password.server";
 import { db } from "~/db.server";
 import { LIFECYCLE_STAGE_CODES, PLANS } from "~/accounts/lifecycle";
 import { createProgress } from "./progress";
+import { seedScaleActivity } from "./scale-activity";
 
 export const SCALE = { accounts: 2_000, members: 50_000 };
 const BATCH = 1_000;
@@ -94,4 +96,6 @@ export async function seedScale() {
     memberProgress.update(Math.min(SCALE.members, start + BATCH));
   }
   memberProgress.done();
+  // 5,000,000 events, usage days, completions and champions for these accounts and members.
+  await seedScaleActivity();
 }
