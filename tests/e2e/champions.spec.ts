@@ -49,6 +49,8 @@ async function reviewAndDecide(admin: Page, nominationPath: string, decision: "a
 }
 
 test("CS staff nominate a candidate, an admin approves, and the badge shows on their answers and in the directory", async ({ browser }) => {
+  // Four people's sessions in one journey: more than the default 45 s on a busy 2-core machine.
+  test.setTimeout(120_000);
   const cs = await pageAs(browser, "cs");
   await cs.goto("/champions/candidates");
   await expect(cs.getByRole("heading", { level: 1, name: "候補者" })).toBeVisible();

@@ -23,8 +23,10 @@ test("an admin changes a user's role", async ({ page }) => {
   await signIn(page, ADMIN);
   await page.getByRole("link", { name: "管理" }).click();
   await page.getByRole("link", { name: "ユーザー" }).click();
-  await page.getByRole("searchbox").fill(email);
-  await page.getByRole("button", { name: "検索" }).click();
+  // Scoped to the page body: the header has its own search box and button.
+  const main = page.getByRole("main");
+  await main.getByRole("searchbox").fill(email);
+  await main.getByRole("button", { name: "検索" }).click();
   await page.getByRole("link", { name: "昇格 候補" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "昇格 候補" })).toBeVisible();
   await page.getByLabel("権限", { exact: true }).selectOption("cs");

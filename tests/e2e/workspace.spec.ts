@@ -24,35 +24,6 @@ function sakuraId(): string {
 test.describe("CS workspace", () => {
   signedInAs("cs");
 
-  test("filters the portfolio to L07 accounts renewing within 90 days, exports it and opens the account", async ({ page }) => {
-    await page.goto("/workspace");
-    await hydrated(page);
-    await page.getByLabel("CS担当", { exact: true }).selectOption("all");
-    await page.getByLabel("ライフサイクル", { exact: true }).selectOption("L07");
-    await page.getByLabel("契約更新", { exact: true }).selectOption("90");
-    await page.getByRole("button", { name: "絞り込む" }).click();
-    await expect(page).toHaveURL(/owner=all&stage=L07&renewal=90/);
-    const portfolio = page.getByTestId("portfolio");
-    await expect(portfolio.locator("tbody tr")).toHaveCount(1);
-    await expect(portfolio.getByRole("rowheader")).toHaveText([SAKURA]);
-
-    // The export carries the same filters.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVをダウンロード" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^kizuna-portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = await csvOf(download);
-    expect(rows[0]!.slice(0, 3)).toEqual(["アカウント", "プラン", "ライフサイクル"]);
-    expect(rows.slice(1).map((row) => row[0])).toEqual([SAKURA]);
-    expect(rows[1]![2]).toBe("L07 成果創出");
-
-    await portfolio.getByRole("link", { name: SAKURA }).click();
-    await expect(page.getByRole("heading", { level: 1, name: SAKURA })).toBeVisible();
-    // 90 days of engagement, one marker per day and series.
-    const chart = page.locator('svg[data-chart="line"]');
-    await expect(chart).toHaveAttribute("aria-labelledby", /.+/);
-    await expect(chart.locator('circle[data-series="events"]')).toHaveCount(90);
-    await expect(chart.locator('circle[data-series="people"]')).toHaveCount(90);
-  });
-
   test("recommends the onboarding article to two people; one of them sees and opens it", async ({ page, browser }) => {
     // Two people in two browser contexts, three page loads each: give it the slow-test timeout.
     test.slow();
