@@ -133,7 +133,7 @@ test("a declined nomination shows the reason to the nominator", async ({ browser
   await cs.goto("/champions/nominations/new");
   await hydrated(cs);
   await cs.getByPlaceholder("氏名またはメールアドレスでメンバーを検索").fill(DECLINED.email);
-  await cs.getByRole("button", { name: "検索" }).click();
+  await cs.getByRole("main").getByRole("button", { name: "検索" }).click();
   await cs.getByRole("listitem").filter({ hasText: DECLINED.name }).getByRole("link", { name: "推薦する" }).click();
   await hydrated(cs);
   await fillEvidence(cs);
