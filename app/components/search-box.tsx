@@ -139,7 +139,7 @@ export function HeaderSearch() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" className="header-search__submit" aria-label={t("search.submit")} title={t("search.submit")}>
+      <button type="submit" className="header-search__submit" aria-label={t("search.submitHeader")} title={t("search.submitHeader")}>
         <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
