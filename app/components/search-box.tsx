@@ -37,6 +37,8 @@ export function SearchBox({
 type Suggestion = { id: string; type: string; url: string; title: string; titleHtml: string };
 
 const SUGGEST_DELAY_MS = 150;
+/** One character matches a third of everything; suggestions start at two (分科, CS). */
+export const SUGGEST_MIN_CHARS = 2;
 
 /**
  * The header's search: a combobox (WAI-ARIA 1.2 pattern, list autocomplete) that suggests matches
@@ -65,7 +67,8 @@ export function HeaderSearch() {
     setActive(-1);
   }, [location.key, queryInUrl]);
 
-  const query = value.trim();
+  const typed = value.trim();
+  const query = [...typed].length >= SUGGEST_MIN_CHARS ? typed : "";
   useEffect(() => {
     if (!query) return;
     const timer = setTimeout(() => load(`/search/suggest?${new URLSearchParams({ q: query })}`), SUGGEST_DELAY_MS);

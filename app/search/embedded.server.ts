@@ -204,6 +204,10 @@ export class EmbeddedIndex {
     return retryWhenBusy(() => this.db.transaction(() => this.writeSync(docs, removeIds, null)).immediate());
   }
 
+  has(id: string): boolean {
+    return this.db.prepare("SELECT 1 FROM search_doc WHERE id = ?").get(id) !== undefined;
+  }
+
   /**
    * Rebuilds every document of one type from `batches` without a long lock: each batch is its own
    * transaction, stamped with a new generation; documents of older generations are removed at the
