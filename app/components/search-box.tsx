@@ -37,6 +37,8 @@ export function SearchBox({
 type Suggestion = { id: string; type: string; url: string; title: string; titleHtml: string };
 
 const SUGGEST_DELAY_MS = 150;
+/** One character matches a third of everything; suggestions start at two (分科, CS). */
+export const SUGGEST_MIN_CHARS = 2;
 
 /**
  * The header's search: a combobox (WAI-ARIA 1.2 pattern, list autocomplete) that suggests matches
@@ -65,7 +67,8 @@ export function HeaderSearch() {
     setActive(-1);
   }, [location.key, queryInUrl]);
 
-  const query = value.trim();
+  const typed = value.trim();
+  const query = [...typed].length >= SUGGEST_MIN_CHARS ? typed : "";
   useEffect(() => {
     if (!query) return;
     const timer = setTimeout(() => load(`/search/suggest?${new URLSearchParams({ q: query })}`), SUGGEST_DELAY_MS);
@@ -139,7 +142,7 @@ export function HeaderSearch() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" className="header-search__submit" aria-label={t("search.submit")} title={t("search.submit")}>
+      <button type="submit" className="header-search__submit" aria-label={t("search.submitHeader")} title={t("search.submitHeader")}>
         <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />

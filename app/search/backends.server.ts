@@ -188,14 +188,15 @@ async function syncMeiliType(type: DocType, version: string) {
 }
 
 /**
- * Queues a change for Meilisearch. Additions and edits go out in batches; a removal (hidden,
- * deleted) is sent at once and waited for, so it is gone from results when the action returns.
+ * Queues a change for Meilisearch. Additions and edits go out in batches; with `wait` (something
+ * findable was hidden or deleted) it is sent at once and waited for, so it is gone from results
+ * when the action returns.
  */
-export async function queueForMeilisearch(id: string, doc: SearchDocument | null): Promise<void> {
+export async function queueForMeilisearch(id: string, doc: SearchDocument | null, wait = false): Promise<void> {
   const meili = state().meili;
   if (!meili) return;
   meili.pending.set(id, doc);
-  if (doc === null || meili.pending.size >= BATCH_MAX) {
+  if (wait || meili.pending.size >= BATCH_MAX) {
     await flushMeilisearch();
     return;
   }

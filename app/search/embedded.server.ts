@@ -204,6 +204,10 @@ export class EmbeddedIndex {
     return retryWhenBusy(() => this.db.transaction(() => this.writeSync(docs, removeIds, null)).immediate());
   }
 
+  has(id: string): boolean {
+    return this.db.prepare("SELECT 1 FROM search_doc WHERE id = ?").get(id) !== undefined;
+  }
+
   /**
    * Rebuilds every document of one type from `batches` without a long lock: each batch is its own
    * transaction, stamped with a new generation; documents of older generations are removed at the
@@ -329,7 +333,11 @@ export class EmbeddedIndex {
     return { rowids: rows.map((r) => r.rowid), total, counts, terms };
   }
 
-  /** One scan of the short table; visibility, filters, counts and order are applied here. */
+  /**
+   * The fallback for 1–2 character words: one substring scan of the short table (instr() rather
+   * than LIKE '%…%': the same match on normalised text, several times faster on Japanese), with
+   * visibility, filters, counts and order applied here.
+   */
   private scanned(request: SearchRequest, terms: string[], page: number): Found {
     const { tag } = request.filters;
     const conditions = terms.map(() => "(instr(title, ?) > 0 OR instr(tags, ?) > 0)");

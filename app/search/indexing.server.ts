@@ -10,8 +10,10 @@ async function reindexDocument(type: DocType, key: string): Promise<void> {
     const index = await embeddedReady();
     const doc = await SOURCES[type].loadOne(key);
     const id = docId(type, key);
+    // Taking something out of search is waited for; a document that was never in (a new proposal) is not.
+    const wasFindable = doc === null && index.has(id);
     await index.write(doc ? [doc] : [], doc ? [] : [id]);
-    await queueForMeilisearch(id, doc);
+    await queueForMeilisearch(id, doc, wasFindable);
   } catch (error) {
     console.error(`search: could not update the index for ${type} ${key}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,4 +1,4 @@
-import { ftsExpression, indexable, isSimilar, likePattern, parseQuery, similarityPieces } from "./query";
+import { ftsExpression, indexable, isSimilar, parseQuery, similarityPieces } from "./query";
 
 describe("parseQuery", () => {
   it("normalises width and case and splits on spaces and punctuation", () => {
@@ -33,9 +33,8 @@ describe("parseQuery", () => {
     expect(parseQuery("a".repeat(2000)).terms[0]!.length).toBeLessThanOrEqual(60);
   });
 
-  it("quotes every term for FTS5 and escapes LIKE wildcards", () => {
+  it("quotes every term for FTS5", () => {
     expect(ftsExpression(['say "hi"', "x"], "OR")).toBe('"say ""hi""" OR "x"');
-    expect(likePattern("50%_off\\")).toBe("%50\\%\\_off\\\\%");
   });
 });
 

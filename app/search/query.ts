@@ -3,7 +3,7 @@
 // Nothing the person types reaches a query language as syntax: every term is quoted data.
 import { MAX_QUERY_CHARS } from "./model";
 
-/** Terms shorter than this cannot be looked up in a trigram index (they go to a LIKE scan). */
+/** Terms shorter than this cannot be looked up in a trigram index (they go to a scan of titles and tags). */
 export const TRIGRAM = 3;
 const MAX_TERMS = 10;
 const MAX_TERM_CHARS = 60;
@@ -75,11 +75,6 @@ export function indexable(terms: string[]): string[] {
 /** An FTS5 expression in which every term is a quoted string, so no input is ever read as syntax. */
 export function ftsExpression(terms: string[], operator: "AND" | "OR"): string {
   return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(` ${operator} `);
-}
-
-/** A term for LIKE … ESCAPE '\': its own % and _ match themselves. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const STOP_WORDS = new Set(["the", "and", "for", "how", "what", "can", "with", "you", "your", "our", "are", "does", "any", "has", "have", "who", "why", "when", "this", "that"]);

@@ -218,5 +218,6 @@ export const SEARCH_QUERIES: Array<{ name: string; queries: Array<{ q: string; t
       { q: "分科会", type: "group" },
     ],
   },
-  { name: "suggestions while typing", suggest: true, queries: ["ス", "スコ", "スコア", "スコアリ", "スコアリング", "o", "on", "onb", "onbo", "onboard"].map((q) => ({ q })) },
+  // The header asks from two characters on (SUGGEST_MIN_CHARS), once typing pauses.
+  { name: "suggestions while typing", suggest: true, queries: ["スコ", "スコア", "スコアリ", "スコアリング", "on", "onb", "onbo", "onboard", "分科", "分科会"].map((q) => ({ q })) },
 ];
