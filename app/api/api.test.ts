@@ -253,6 +253,17 @@ describe("people", () => {
     expect(await db.user.count({ where: { email: { in: ["noname@sakura-api.example", "x@sakura-api.example", "dup@sakura-api.example"] } } })).toBe(0);
   });
 
+  test("the same person twice in one batch is created, then updated", async () => {
+    const token = await tokenWith(["people:write"]);
+    const answer = await api.call("POST", "/people", {
+      token,
+      body: { people: [{ email: "twice@sakura-api.example", name: "二回 登場", externalId: "crm-twice" }, { email: "twice@sakura-api.example", title: "部長", externalId: "crm-twice" }] },
+    });
+    expect(answer.body.results.map((r: { status: string }) => r.status)).toEqual(["created", "updated"]);
+    expect(await db.user.findUniqueOrThrow({ where: { email: "twice@sakura-api.example" } })).toMatchObject({ name: "二回 登場", title: "部長" });
+    expect(await db.personExternalId.count({ where: { externalId: "crm-twice" } })).toBe(1);
+  });
+
   test("PUT /people/{email}: 201 then 200, 409 for a conflict, 422 for bad fields", async () => {
     const token = await tokenWith(["people:write"]);
     const email = "put.person@sakura-api.example";
