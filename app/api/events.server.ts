@@ -2,7 +2,7 @@
 // the webinar tool, the CRM). Each item gets its own result; a retried batch never counts twice
 // because every item carries an idempotency key that becomes EngagementEvent.idempotencyKey.
 import { z } from "zod";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { API_EVENT_TYPES, EVENT_TYPES, type ApiEventType } from "~/engagement/events";
@@ -153,6 +153,17 @@ export async function ingestEvents(body: unknown, now = new Date()): Promise<Eve
   return { accepted: count("accepted"), duplicates: count("duplicate"), rejected: count("rejected"), results };
 }
 
+let sequence = 0;
+
+/**
+ * A cuid-like id ("c" + time + counter + random): ids of one batch sort together, so the primary
+ * key index grows at its end instead of taking 500 random page writes.
+ */
+function timeOrderedId(): string {
+  sequence = (sequence + 1) % 1_679_616;
+  return `c${Date.now().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex").slice(0, 11)}`;
+}
+
 /**
  * Inserts the events whose keys are not stored yet and returns the keys that were already there.
  * One INSERT … ON CONFLICT DO NOTHING RETURNING statement: atomic, so two requests racing with
@@ -165,7 +176,7 @@ async function insertNew(candidates: Candidate[]): Promise<Set<string>> {
   for (let i = 0; i < candidates.length; i += INSERT_CHUNK) {
     const values = candidates.slice(i, i + INSERT_CHUNK).map(
       ({ row }) =>
-        Prisma.sql`(${randomUUID()}, ${row.type}, ${row.actorId}, ${row.accountId}, ${row.subjectType}, ${row.subjectId}, ${row.weight}, ${row.occurredAt}, ${row.recordedAt}, ${row.idempotencyKey}, ${row.source}, ${row.metadata})`,
+        Prisma.sql`(${timeOrderedId()}, ${row.type}, ${row.actorId}, ${row.accountId}, ${row.subjectType}, ${row.subjectId}, ${row.weight}, ${row.occurredAt}, ${row.recordedAt}, ${row.idempotencyKey}, ${row.source}, ${row.metadata})`,
     );
     const rows = await db.$queryRaw<Array<{ idempotencyKey: string }>>`
       INSERT INTO "EngagementEvent" ("id", "type", "actorId", "accountId", "subjectType", "subjectId", "weight", "occurredAt", "recordedAt", "idempotencyKey", "source", "metadata")
