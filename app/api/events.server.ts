@@ -1,7 +1,6 @@
 // POST /api/v1/events: batches of engagement events from other systems (the vendor's product,
 // the webinar tool, the CRM). Each item gets its own result; a retried batch never counts twice
 // because every item carries an idempotency key that becomes EngagementEvent.idempotencyKey.
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { API_EVENT_TYPES, EVENT_TYPES, type ApiEventType } from "~/engagement/events";
 import { ApiError, issueDetails } from "./errors.server";
@@ -144,5 +143,5 @@ let sequence = 0;
  */
 function timeOrderedId(): string {
   sequence = (sequence + 1) % 1_679_616;
-  return `c${Date.now().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex").slice(0, 11)}`;
+  return `c${Date.now().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${Math.random().toString(36).slice(2, 13).padEnd(11, "0")}`;
 }
