@@ -5,6 +5,7 @@
 //      npm run bench -- ingestion   only the cases whose name contains "ingestion"
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -254,6 +255,8 @@ async function benchEventIngestion(handleRequest: (request: Request, context: { 
   console.log(`\nEvent ingestion via POST /api/v1/events: ${accepted.toLocaleString()} events in ${BATCHES} batches of ${BATCH}, ${seconds.toFixed(2)} s`);
   console.log(`${"events/s sustained".padEnd(36)} ${Math.round(perSecond).toLocaleString().padStart(15)} ${`≥ ${EVENTS_PER_SECOND_BUDGET.toLocaleString()}/s`.padStart(12)}  ${ok ? "ok" : "OVER BUDGET"}`);
   console.log(`${"retried batch of 500 (all duplicate)".padEnd(36)} ${retryMs.toFixed(1).padStart(13)}ms`);
+  // Other work on the machine slows every case; the load average tells a reader how quiet it was.
+  console.log(`(load average during the run: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} on ${os.cpus().length} cores)`);
   return ok ? 0 : 1;
 }
 

@@ -3,7 +3,7 @@
 import { apiClient, tokenWith } from "../../tests/api-client";
 import { upsertAccount, upsertUser, uniqueEmail } from "../../tests/factories";
 import { db } from "~/db.server";
-import { MAX_EVENTS_PER_BATCH } from "./events.server";
+import { ingestEvents, MAX_EVENTS_PER_BATCH } from "./events.server";
 import { API_MAX_BODY_BYTES } from "./handler.server";
 import { createApiToken, revokeApiToken } from "./tokens.server";
 import { hashToken } from "~/auth/tokens.server";
@@ -91,6 +91,24 @@ describe("POST /events", () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.reduce((sum, a) => sum + a.body.accepted, 0)).toBe(20);
     expect(await db.engagementEvent.count({ where: { idempotencyKey: { startsWith: "api:race-" } } })).toBe(20);
+  });
+
+  test("while another transaction holds the write lock, a batch waits for it instead of failing or freezing", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.rateLimitBucket.create({ data: { key: `lock-holder-${Date.now()}`, count: 1, resetAt: new Date() } });
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    const ingesting = ingestEvents({ events: [event("locked-1"), event("locked-2")] });
+    // The event loop keeps running while the batch waits: the holder can finish.
+    setTimeout(release, 300);
+    const [result] = await Promise.all([ingesting, holder]);
+    expect(result).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   test("a mixed batch answers per item, resolving people and accounts several ways", async () => {
@@ -251,6 +269,17 @@ describe("people", () => {
     expect(created.externalIds.map((e) => e.externalId)).toEqual(["crm-person-new"]);
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).persona).toBe("manager");
     expect(await db.user.count({ where: { email: { in: ["noname@sakura-api.example", "x@sakura-api.example", "dup@sakura-api.example"] } } })).toBe(0);
+  });
+
+  test("the same person twice in one batch is created, then updated", async () => {
+    const token = await tokenWith(["people:write"]);
+    const answer = await api.call("POST", "/people", {
+      token,
+      body: { people: [{ email: "twice@sakura-api.example", name: "二回 登場", externalId: "crm-twice" }, { email: "twice@sakura-api.example", title: "部長", externalId: "crm-twice" }] },
+    });
+    expect(answer.body.results.map((r: { status: string }) => r.status)).toEqual(["created", "updated"]);
+    expect(await db.user.findUniqueOrThrow({ where: { email: "twice@sakura-api.example" } })).toMatchObject({ name: "二回 登場", title: "部長" });
+    expect(await db.personExternalId.count({ where: { externalId: "crm-twice" } })).toBe(1);
   });
 
   test("PUT /people/{email}: 201 then 200, 409 for a conflict, 422 for bad fields", async () => {

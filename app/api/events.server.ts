@@ -2,19 +2,15 @@
 // the webinar tool, the CRM). Each item gets its own result; a retried batch never counts twice
 // because every item carries an idempotency key that becomes EngagementEvent.idempotencyKey.
 import { z } from "zod";
-import { randomUUID } from "node:crypto";
-import { db } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
 import { API_EVENT_TYPES, EVENT_TYPES, type ApiEventType } from "~/engagement/events";
 import { ApiError, issueDetails } from "./errors.server";
-import { accountRefSchema, accountResolver, personRefSchema, personResolver } from "./refs.server";
+import { insertEvents, resolveAccounts, resolvePeople, type EventRow } from "./event-store.server";
+import { accountRefSchema, personRefSchema } from "./refs.server";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 const MAX_METADATA_CHARS = 4_000;
 /** Clocks drift; an event more than a day ahead of ours is a client bug, not the future. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60_000;
-/** 12 values a row: 1,000 rows stay well under SQLite's 32,766 bound values per statement. */
-const INSERT_CHUNK = 1_000;
 
 /** Kizuna's own features write keys like "content.viewed:…"; API keys live in their own space. */
 export function storedEventKey(clientKey: string): string {
@@ -39,23 +35,7 @@ export type ItemStatus = "accepted" | "duplicate" | "rejected";
 export type EventResult = { index: number; idempotencyKey: string | null; status: ItemStatus; reason?: string; message?: string };
 export type EventBatchResult = { accepted: number; duplicates: number; rejected: number; results: EventResult[] };
 
-type Candidate = {
-  index: number;
-  key: string;
-  row: {
-    type: ApiEventType;
-    actorId: string | null;
-    accountId: string;
-    subjectType: string;
-    subjectId: string;
-    weight: number;
-    occurredAt: Date;
-    recordedAt: Date;
-    idempotencyKey: string;
-    source: string;
-    metadata: string | null;
-  };
-};
+type Candidate = { index: number; key: string; row: EventRow & { type: ApiEventType } };
 
 function rejected(index: number, key: string | null, reason: string, message: string): EventResult {
   return { index, idempotencyKey: key, status: "rejected", reason, message };
@@ -99,7 +79,8 @@ export async function ingestEvents(body: unknown, now = new Date()): Promise<Eve
     }
   });
 
-  const [personFor, accountFor] = await Promise.all([personResolver(parsed.map((p) => p.item.person)), accountResolver(parsed.map((p) => p.item.account))]);
+  const personFor = await resolvePeople(parsed.flatMap((p) => (p.item.person ? [p.item.person] : [])));
+  const accountFor = await resolveAccounts(parsed.flatMap((p) => (p.item.account ? [p.item.account] : [])));
 
   const candidates: Candidate[] = [];
   const seenInBatch = new Set<string>();
@@ -130,6 +111,7 @@ export async function ingestEvents(body: unknown, now = new Date()): Promise<Eve
       index,
       key: item.idempotencyKey,
       row: {
+        id: timeOrderedId(),
         type,
         actorId: person?.id ?? null,
         accountId,
@@ -145,7 +127,7 @@ export async function ingestEvents(body: unknown, now = new Date()): Promise<Eve
     });
   }
 
-  const duplicates = await insertNew(candidates);
+  const duplicates = candidates.length ? await insertEvents(candidates.map((c) => c.row)) : new Set<string>();
   for (const candidate of candidates) {
     results[candidate.index] = { index: candidate.index, idempotencyKey: candidate.key, status: duplicates.has(candidate.row.idempotencyKey) ? "duplicate" : "accepted" };
   }
@@ -153,26 +135,13 @@ export async function ingestEvents(body: unknown, now = new Date()): Promise<Eve
   return { accepted: count("accepted"), duplicates: count("duplicate"), rejected: count("rejected"), results };
 }
 
+let sequence = 0;
+
 /**
- * Inserts the events whose keys are not stored yet and returns the keys that were already there.
- * One INSERT … ON CONFLICT DO NOTHING RETURNING statement: atomic, so two requests racing with
- * the same keys each store only what the other did not, and a batch costs one round trip.
- * (Prisma's createMany was the bottleneck of the ingestion budget: ~25× slower for 500 rows.)
+ * A cuid-like id ("c" + time + counter + random): ids of one batch sort together, so the primary
+ * key index grows at its end instead of taking 500 random page writes.
  */
-async function insertNew(candidates: Candidate[]): Promise<Set<string>> {
-  if (candidates.length === 0) return new Set();
-  const inserted = new Set<string>();
-  for (let i = 0; i < candidates.length; i += INSERT_CHUNK) {
-    const values = candidates.slice(i, i + INSERT_CHUNK).map(
-      ({ row }) =>
-        Prisma.sql`(${randomUUID()}, ${row.type}, ${row.actorId}, ${row.accountId}, ${row.subjectType}, ${row.subjectId}, ${row.weight}, ${row.occurredAt}, ${row.recordedAt}, ${row.idempotencyKey}, ${row.source}, ${row.metadata})`,
-    );
-    const rows = await db.$queryRaw<Array<{ idempotencyKey: string }>>`
-      INSERT INTO "EngagementEvent" ("id", "type", "actorId", "accountId", "subjectType", "subjectId", "weight", "occurredAt", "recordedAt", "idempotencyKey", "source", "metadata")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("idempotencyKey") DO NOTHING
-      RETURNING "idempotencyKey"`;
-    for (const row of rows) inserted.add(row.idempotencyKey);
-  }
-  return new Set(candidates.map((c) => c.row.idempotencyKey).filter((key) => !inserted.has(key)));
+function timeOrderedId(): string {
+  sequence = (sequence + 1) % 1_679_616;
+  return `c${Date.now().toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${Math.random().toString(36).slice(2, 13).padEnd(11, "0")}`;
 }

@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { LOCALES } from "~/i18n/locales";
 import { LEVELS, PERSONAS } from "~/users/roles";
 import { ApiError, issueDetails } from "./errors.server";
-import { accountRefSchema, accountResolver, type AccountRef, type DbClient } from "./refs.server";
+import { accountRefSchema, accountResolver, personResolver, type AccountRef, type DbClient } from "./refs.server";
 
 export const MAX_PEOPLE_PER_BATCH = 500;
 
@@ -45,26 +45,49 @@ async function accountByEmailDomain(client: DbClient, email: string): Promise<st
 }
 
 /**
+ * Who already exists for a whole batch (by email, merge alias or external id), looked up in bulk;
+ * upsertPerson keeps it current as it creates people, so a later row sees an earlier one.
+ */
+export type PeopleIndex = { byEmail: Map<string, { id: string; role: string }>; externalOwner: Map<string, string> };
+
+export async function peopleIndex(client: DbClient, inputs: Array<Pick<PersonInput, "email" | "externalId">>): Promise<PeopleIndex> {
+  const refs = inputs.flatMap((input) => [{ email: input.email }, ...(input.externalId ? [{ externalId: input.externalId }] : [])]);
+  const personFor = await personResolver(refs, client);
+  const index: PeopleIndex = { byEmail: new Map(), externalOwner: new Map() };
+  for (const input of inputs) {
+    const person = personFor({ email: input.email });
+    if (person) index.byEmail.set(input.email, { id: person.id, role: person.role });
+    if (input.externalId) {
+      const owner = personFor({ externalId: input.externalId });
+      if (owner) index.externalOwner.set(input.externalId, owner.id);
+    }
+  }
+  return index;
+}
+
+/**
  * Creates or updates one person. `accountFor` comes from accountResolver() over the whole batch.
  * Missing fields keep their stored value; a new person without an account is matched by domain.
+ * With an `index` (peopleIndex over the batch) it reads no rows of its own.
  */
-export async function upsertPerson(client: DbClient, input: PersonInput, accountFor: (ref: AccountRef) => string | null): Promise<PersonOutcome> {
+export async function upsertPerson(client: DbClient, input: PersonInput, accountFor: (ref: AccountRef) => string | null, index?: PeopleIndex): Promise<PersonOutcome> {
   let accountId: string | null | undefined;
   if (input.account === null) accountId = null;
   else if (input.account) {
     accountId = accountFor(input.account);
     if (!accountId) return { status: "rejected", reason: "unknown_account", message: "No account matches this id, external id or domain." };
   }
-  const existing =
-    (await client.user.findUnique({ where: { email: input.email }, select: { id: true, role: true } })) ??
-    (await client.personEmailAlias.findUnique({ where: { email: input.email }, select: { user: { select: { id: true, role: true } } } }))?.user ??
-    null;
+  const existing = index
+    ? (index.byEmail.get(input.email) ?? null)
+    : ((await client.user.findUnique({ where: { email: input.email }, select: { id: true, role: true } })) ??
+      (await client.personEmailAlias.findUnique({ where: { email: input.email }, select: { user: { select: { id: true, role: true } } } }))?.user ??
+      null);
   if (existing && existing.role !== "member") {
     return { status: "rejected", reason: "staff_person", message: "This address belongs to Kizuna staff, who are managed in Kizuna only." };
   }
   if (input.externalId) {
-    const owner = await client.personExternalId.findUnique({ where: { externalId: input.externalId }, select: { userId: true } });
-    if (owner && owner.userId !== existing?.id) {
+    const ownerId = index ? index.externalOwner.get(input.externalId) : (await client.personExternalId.findUnique({ where: { externalId: input.externalId }, select: { userId: true } }))?.userId;
+    if (ownerId && ownerId !== existing?.id) {
       return { status: "rejected", reason: "external_id_taken", message: "This external id already belongs to another person." };
     }
   }
@@ -91,8 +114,12 @@ export async function upsertPerson(client: DbClient, input: PersonInput, account
     id = created.id;
     status = "created";
   }
-  if (input.externalId) {
+  if (input.externalId && (index ? index.externalOwner.get(input.externalId) !== id : true)) {
     await client.personExternalId.upsert({ where: { externalId: input.externalId }, create: { externalId: input.externalId, userId: id }, update: {} });
+  }
+  if (index) {
+    index.byEmail.set(input.email, { id, role: "member" });
+    if (input.externalId) index.externalOwner.set(input.externalId, id);
   }
   return { status, id };
 }
@@ -110,6 +137,7 @@ export async function upsertPeopleBatch(body: unknown): Promise<{ created: numbe
   if (items.length === 0) throw new ApiError("validation_failed", "The `people` array is empty.");
   const parsed = items.map((raw) => personItemSchema.safeParse(raw));
   const accountFor = await accountResolver(parsed.map((p) => (p.success ? p.data.account : undefined)));
+  const known = await peopleIndex(db, parsed.flatMap((p) => (p.success ? [p.data] : [])));
   const results: PeopleResult[] = [];
   for (const [index, item] of parsed.entries()) {
     if (!item.success) {
@@ -118,7 +146,7 @@ export async function upsertPeopleBatch(body: unknown): Promise<{ created: numbe
       results.push({ index, email: typeof raw?.email === "string" ? raw.email : null, status: "rejected", reason: "invalid", message: issue ? `${issue.path || "person"}: ${issue.message}` : "Invalid person." });
       continue;
     }
-    const outcome = await db.$transaction((tx) => upsertPerson(tx, item.data, accountFor));
+    const outcome = await db.$transaction((tx) => upsertPerson(tx, item.data, accountFor, known));
     results.push(outcome.status === "rejected" ? { index, email: item.data.email, ...outcome } : { index, email: item.data.email, status: outcome.status, id: outcome.id });
   }
   const count = (status: PeopleResult["status"]) => results.filter((r) => r.status === status).length;

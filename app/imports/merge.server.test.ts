@@ -131,6 +131,14 @@ describe("mergePeople", () => {
     expect(seen).toEqual([{ kind: "person", keptId: keep.id, removedId: remove.id, accountIds: [account.id] }]);
   });
 
+  test("the kept person can sign in with the other record's password when they had none", async () => {
+    const account = await upsertAccount({ name: "パスワード株式会社", domains: ["merge-password.example"] });
+    const keep = await upsertUser({ email: uniqueEmail("merge-password.example"), name: "P", accountId: account.id });
+    const remove = await upsertUser({ email: uniqueEmail("merge-password.example"), name: "P", accountId: account.id, passwordHash: "argon-hash-of-the-other-record" });
+    expect(await mergePeople(keep.id, remove.id, null)).toMatchObject({ ok: true });
+    expect((await db.password.findUniqueOrThrow({ where: { userId: keep.id } })).hash).toBe("argon-hash-of-the-other-record");
+  });
+
   test("refuses staff, people of different accounts, the same record and unknown ids", async () => {
     const a = await upsertAccount({ name: "A社", domains: ["merge-a.example"] });
     const b = await upsertAccount({ name: "B社", domains: ["merge-b.example"] });

@@ -1,5 +1,9 @@
 // The events other systems can subscribe to, and the data each one carries. A delivery's body is
-// {"id","type","createdAt","data"} with `data` shaped as below (documented in docs/webhooks.md).
+// {"id","type","createdAt","data"} with `data` shaped as below (README → Webhooks).
+// Who emits them, through enqueueWebhookEvent() (app/webhooks/enqueue.server.ts):
+//   question.unanswered  app/webhooks/unanswered.server.ts (periodic check)
+//   health.band_changed, alert.created, stage.changed  the scoring engine, when it records the change
+//   champion.approved    the champion review, when a nomination is approved
 export const WEBHOOK_EVENT_TYPES = ["health.band_changed", "alert.created", "champion.approved", "stage.changed", "question.unanswered"] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,0 +1,155 @@
+// The hot path of event ingestion on SQLite: look up the people and accounts a batch names and
+// insert its new events, on a dedicated better-sqlite3 connection with statements prepared once.
+// Measured on 500-event batches, going through Prisma cost about five times the SQL itself
+// (query building, parameter serialisation, a fresh prepare per call); this path keeps
+// POST /api/v1/events far above its 5,000 events/s budget. It writes exactly what Prisma would
+// (same columns, the same ISO date text), and every other read and write stays on Prisma.
+// A PostgreSQL deployment replaces this module with the same three functions over its driver.
+import Database from "better-sqlite3";
+import { databaseFilePath } from "~/db-path.js";
+import { env } from "~/env.server";
+import type { AccountRef, PersonRef, ResolvedPerson } from "./refs.server";
+
+export type EventRow = {
+  id: string;
+  type: string;
+  actorId: string | null;
+  accountId: string;
+  subjectType: string;
+  subjectId: string;
+  weight: number;
+  occurredAt: Date;
+  recordedAt: Date;
+  idempotencyKey: string;
+  source: string;
+  metadata: string | null;
+};
+
+/** How long a batch waits for the database's write lock before giving up. */
+const BUSY_LIMIT_MS = 5_000;
+
+function open() {
+  // Same pragmas as the Prisma connection (app/db.server.ts). No busy timeout: better-sqlite3 would
+  // wait for the lock synchronously, freezing this process — including the Prisma transaction that
+  // holds the lock and needs the event loop to finish. withBusyRetry() waits asynchronously instead.
+  const connection = new Database(databaseFilePath(env.DATABASE_URL), { timeout: 0 });
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("synchronous = NORMAL");
+  const person = `u."id" AS "id", u."email" AS "email", u."accountId" AS "accountId", u."role" AS "role"`;
+  const statements = {
+    personByEmail: connection.prepare(`SELECT ${person} FROM "User" u WHERE u."email" = ?`),
+    personByAlias: connection.prepare(`SELECT ${person} FROM "PersonEmailAlias" a JOIN "User" u ON u."id" = a."userId" WHERE a."email" = ?`),
+    personByExternalId: connection.prepare(`SELECT ${person} FROM "PersonExternalId" e JOIN "User" u ON u."id" = e."userId" WHERE e."externalId" = ?`),
+    accountById: connection.prepare(`SELECT "id" AS "accountId" FROM "Account" WHERE "id" = ?`),
+    accountByExternalId: connection.prepare(`SELECT "accountId" FROM "AccountExternalId" WHERE "externalId" = ?`),
+    accountByDomain: connection.prepare(`SELECT "accountId" FROM "AccountDomain" WHERE "domain" = ?`),
+    insert: connection.prepare(
+      `INSERT INTO "EngagementEvent" ("id", "type", "actorId", "accountId", "subjectType", "subjectId", "weight", "occurredAt", "recordedAt", "idempotencyKey", "source", "metadata")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("idempotencyKey") DO NOTHING`,
+    ),
+  };
+  return { connection, statements };
+}
+
+type Store = ReturnType<typeof open>;
+
+declare global {
+  // One connection per process, surviving module reloads in development (like the Prisma client).
+  var __kizunaEventStore: { file: string; store: Store } | undefined;
+}
+
+function store(): Store {
+  const file = databaseFilePath(env.DATABASE_URL);
+  if (globalThis.__kizunaEventStore?.file !== file) globalThis.__kizunaEventStore = { file, store: open() };
+  return globalThis.__kizunaEventStore.store;
+}
+
+function isBusy(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+}
+
+/** Runs `work`; while another connection holds the lock, yields to the event loop and tries again. */
+async function withBusyRetry<T>(work: () => T): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started > BUSY_LIMIT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt)));
+    }
+  }
+}
+
+/** Prisma's text form of a DateTime in SQLite (adapter-better-sqlite3, "iso8601"). */
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+export async function resolvePeople(refs: PersonRef[]): Promise<(ref: PersonRef) => ResolvedPerson | null> {
+  const { statements } = store();
+  const keyOf = (ref: PersonRef) => (ref.email ? `e:${ref.email}` : `x:${ref.externalId}`);
+  const found = await withBusyRetry(() => {
+    const map = new Map<string, ResolvedPerson | null>();
+    for (const ref of refs) {
+      const key = keyOf(ref);
+      if (map.has(key)) continue;
+      const row = ref.email ? (statements.personByEmail.get(ref.email) ?? statements.personByAlias.get(ref.email)) : statements.personByExternalId.get(ref.externalId);
+      map.set(key, (row as ResolvedPerson | undefined) ?? null);
+    }
+    return map;
+  });
+  return (ref) => found.get(keyOf(ref)) ?? null;
+}
+
+export async function resolveAccounts(refs: AccountRef[]): Promise<(ref: AccountRef) => string | null> {
+  const { statements } = store();
+  const keyOf = (ref: AccountRef) => (ref.id ? `i:${ref.id}` : ref.externalId ? `x:${ref.externalId}` : `d:${ref.domain}`);
+  const found = await withBusyRetry(() => {
+    const map = new Map<string, string | null>();
+    for (const ref of refs) {
+      const key = keyOf(ref);
+      if (map.has(key)) continue;
+      const row = (ref.id ? statements.accountById.get(ref.id) : ref.externalId ? statements.accountByExternalId.get(ref.externalId) : statements.accountByDomain.get(ref.domain)) as
+        | { accountId: string }
+        | undefined;
+      map.set(key, row?.accountId ?? null);
+    }
+    return map;
+  });
+  return (ref) => found.get(keyOf(ref)) ?? null;
+}
+
+/**
+ * Inserts the rows in one transaction; a row whose idempotency key is already stored is skipped
+ * by the unique index (ON CONFLICT DO NOTHING), which also settles two requests racing with the
+ * same keys. Returns the keys that were already there.
+ */
+export async function insertEvents(rows: EventRow[]): Promise<Set<string>> {
+  const { connection, statements } = store();
+  return withBusyRetry(() => {
+    const duplicates = new Set<string>();
+    connection
+      .transaction(() => {
+        for (const row of rows) {
+          const { changes } = statements.insert.run(
+            row.id,
+            row.type,
+            row.actorId,
+            row.accountId,
+            row.subjectType,
+            row.subjectId,
+            row.weight,
+            sqliteDate(row.occurredAt),
+            sqliteDate(row.recordedAt),
+            row.idempotencyKey,
+            row.source,
+            row.metadata,
+          );
+          if (changes === 0) duplicates.add(row.idempotencyKey);
+        }
+      })
+      .immediate();
+    return duplicates;
+  });
+}
