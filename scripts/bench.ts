@@ -174,6 +174,7 @@ async function benchScoring(): Promise<number> {
   }
   times.sort((a, b) => a - b);
   line("incremental recompute, one account", percentile(times, 95), 50);
+  console.log(`${"".padEnd(36)} p50 ${percentile(times, 50).toFixed(1)}ms over ${times.length} runs, each after one new event`);
 
   // The naive way on a sample, scaled to every account.
   const content = contentIndexFromCatalog(getCatalog());

@@ -83,18 +83,31 @@ async function withLease<T>(fn: () => Promise<{ value: T; record?: RunRecord }>)
   await ensureState();
   const holder = randomUUID();
   const now = new Date();
-  const { count } = await db.scoringJobState.updateMany({
-    where: { id: STATE_ID, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS), lockHolder: holder },
-  });
-  if (count === 0) return "locked";
+  // Raw statements: this bookkeeping runs every few minutes and costs less without the ORM.
+  const taken = await db.$executeRawUnsafe(
+    `UPDATE ScoringJobState SET lockedUntil = ?, lockHolder = ? WHERE id = ? AND (lockedUntil IS NULL OR lockedUntil < ?)`,
+    sqlTime(new Date(now.getTime() + LEASE_MS)),
+    holder,
+    STATE_ID,
+    sqlTime(now),
+  );
+  if (taken === 0) return "locked";
   let record: RunRecord = {};
   try {
     const result = await fn();
     record = result.record ?? {};
     return result.value;
   } finally {
-    await db.scoringJobState.updateMany({ where: { id: STATE_ID, lockHolder: holder }, data: { ...record, lockedUntil: null, lockHolder: null } });
+    const sets = (["lastEventRowId", "lastRunAt", "lastFullAt"] as const).filter((key) => record[key] !== undefined);
+    await db.$executeRawUnsafe(
+      `UPDATE ScoringJobState SET ${sets.map((key) => `${key} = ?, `).join("")}lockedUntil = NULL, lockHolder = NULL WHERE id = ? AND lockHolder = ?`,
+      ...sets.map((key) => {
+        const value = record[key]!;
+        return value instanceof Date ? sqlTime(value) : value;
+      }),
+      STATE_ID,
+      holder,
+    );
   }
 }
 
@@ -349,16 +362,16 @@ export async function recomputeAll(options: RecomputeOptions = {}): Promise<Reco
 /** Accounts with events since the last run or on the queue, and the people behind the new events. */
 export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number; queuedUntil: Date; queued: number }> {
   await ensureState();
-  const state = await db.scoringJobState.findUniqueOrThrow({ where: { id: STATE_ID }, select: { lastEventRowId: true } });
+  const [state] = await db.$queryRawUnsafe<Array<{ lastEventRowId: number }>>("SELECT lastEventRowId FROM ScoringJobState WHERE id = ?", STATE_ID);
   const queuedUntil = new Date();
   const watermark = await maxEventRowId();
   // rowid grows with every insert into the append-only log: everything past the watermark is new.
   const events = await db.$queryRawUnsafe<Array<{ accountId: string | null; actorId: string | null }>>(
     "SELECT DISTINCT accountId, actorId FROM EngagementEvent WHERE rowid > ? AND rowid <= ?",
-    state.lastEventRowId,
+    Number(state?.lastEventRowId ?? 0),
     watermark,
   );
-  const queued = await db.scoringQueue.findMany({ where: { queuedAt: { lte: queuedUntil } }, select: { accountId: true } });
+  const queued = await db.$queryRawUnsafe<Array<{ accountId: string }>>("SELECT accountId FROM ScoringQueue WHERE queuedAt <= ?", sqlTime(queuedUntil));
   const accountIds = new Set([...events.flatMap((e) => (e.accountId ? [e.accountId] : [])), ...queued.map((q) => q.accountId)]);
   const actorIds = new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   return { accountIds: [...accountIds], actorIds: [...actorIds], watermark, queuedUntil, queued: queued.length };
