@@ -132,7 +132,7 @@ async function benchScoring(): Promise<number> {
   const line = (name: string, ms: number, budget: number | null, note = "") => {
     const ok = budget === null || ms <= budget;
     if (!ok) failures += 1;
-    const shown = ms >= 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${ms.toFixed(1)}ms`;
+    const shown = ms >= 1_000 ? `${(ms / 1000).toFixed(1)}s` : `${ms.toFixed(1)}ms`;
     const budgetText = budget === null ? "" : budget >= 10_000 ? `${budget / 1000}s` : `${budget}ms p95`;
     console.log(`${name.padEnd(36)} ${shown.padStart(17)} ${budgetText.padStart(10)}  ${budget === null ? note : ok ? "ok" : "OVER BUDGET"}`);
   };
