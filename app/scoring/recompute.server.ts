@@ -3,8 +3,8 @@
 //
 //   recomputeAll()          every account (the daily run); facts aggregated in SQL per batch of
 //                           accounts, one GROUP BY over the event window, never a query per account
-//   recomputeIncremental()  only accounts with events (or usage days) newer than the last run,
-//                           found through the event log's rowid watermark
+//   recomputeIncremental()  only accounts with events past the last run's rowid watermark in the
+//                           event log, or on the scoring queue (usage imports; queue.server.ts)
 //   recomputeAccounts(ids)  a given list, e.g. right after a usage import
 //
 // All are idempotent: a day's snapshot is replaced, not added; alerts de-duplicate on their
@@ -294,7 +294,8 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
     // One batch covering every account reads the event window in a single scan.
     const scope: Scope = accountIds === "all" && batch.length === ids.length ? "all" : { accountIds: batch };
     const result = await scoreBatch(scope, ctx);
-    for (const [id, actor] of result.actors) {
+    // A full run sums each person's events over the batches (someone may have acted for two accounts).
+    for (const [id, actor] of mode === "full" ? result.actors : []) {
       const seen = actors.get(id);
       if (seen) {
         seen.score += actor.score;
