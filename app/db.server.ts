@@ -39,7 +39,7 @@ function createClient() {
   });
   client.$on("query", (event) => {
     if (event.duration >= SLOW_QUERY_MS) {
-      console.warn(`prisma:slow-query ${event.duration}ms ${event.query.slice(0, 300)}`);
+      console.warn(`prisma:slow-query ${event.duration}ms ${event.query.replace(/\s+/g, " ").slice(0, 300)}`);
     }
   });
   return client;

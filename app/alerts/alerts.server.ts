@@ -99,8 +99,15 @@ export const SELF_CLEARING_RULES = ["no_activity", "champion_inactive", "unanswe
  */
 export async function resolveClearedAlerts(input: { accountIds: string[] | "all"; stillHolding: Set<string>; now: Date }): Promise<number> {
   const inScope = input.accountIds === "all" ? null : new Set(input.accountIds);
+  const few = input.accountIds !== "all" && input.accountIds.length <= IN_LIST_MAX;
   const unresolved = await db.healthAlert.findMany({
-    where: { status: { in: ["open", "acknowledged"] }, rule: { in: [...SELF_CLEARING_RULES] } },
+    where: {
+      status: { in: ["open", "acknowledged"] },
+      // A small run reads only its accounts' alerts (and the unanswered questions, checked everywhere).
+      ...(few
+        ? { OR: [{ rule: "unanswered_question" }, { rule: { in: ["no_activity", "champion_inactive"] }, accountId: { in: input.accountIds as string[] } }] }
+        : { rule: { in: [...SELF_CLEARING_RULES] } }),
+    },
     select: { id: true, accountId: true, rule: true, conditionKey: true },
   });
   const cleared = unresolved

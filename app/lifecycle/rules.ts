@@ -29,6 +29,9 @@ export type RuleOp = (typeof RULE_OPS)[number];
 
 export type StageRule = { fact: StageFact; op: RuleOp; value: number };
 
+/** Rules a stage can have (rows in the admin form). */
+export const RULE_ROWS = 3;
+
 export type StageDef = {
   code: string;
   position: number;

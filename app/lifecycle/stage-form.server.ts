@@ -5,10 +5,9 @@ import type { Translate } from "~/i18n/messages";
 import type { FieldErrors } from "~/utils/validation.server";
 import { formValues } from "~/utils/validation.server";
 import { TEAMS } from "./defaults";
-import { isStageFact, RULE_OPS, type RuleOp, type StageDef, type StageRule } from "./rules";
+import { isStageFact, RULE_OPS, RULE_ROWS, type RuleOp, type StageDef, type StageRule } from "./rules";
 import { accountsPerStage, getStages, saveStages } from "./stages.server";
 
-export const RULE_ROWS = 3;
 const CODE = /^[A-Z0-9_-]{1,12}$/;
 
 export type StageFormResult = { ok: true; toast: Toast } | { ok: false; status: number; errors: FieldErrors; values: Record<string, string> };

@@ -8,7 +8,8 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { getStages } from "~/lifecycle/stages.server";
 import { COMPONENTS } from "~/scoring/model";
-import { modelFormValues, parseModelForm, segmentRowsIn } from "~/scoring/model-form.server";
+import { modelFormValues, segmentRowsIn } from "~/scoring/model-form";
+import { parseModelForm } from "~/scoring/model-form.server";
 import { currentModel, listModelVersions, saveModelVersion } from "~/scoring/model.server";
 import { scoringJobState } from "~/scoring/recompute.server";
 import scoringStyles from "~/styles/scoring.css";
@@ -44,7 +45,20 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 /** Weight inputs with a running total, so the 100 rule is visible while typing. */
-function WeightFields({ prefix, values, errors, sumError }: { prefix: string; values: Record<string, string>; errors?: Record<string, string>; sumError?: string }) {
+function WeightFields({
+  prefix,
+  values,
+  errors,
+  sumError,
+  optional = false,
+}: {
+  prefix: string;
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+  sumError?: string;
+  /** The empty "add a segment" row: a total of 0 there is not a mistake. */
+  optional?: boolean;
+}) {
   const { t } = useTranslation();
   const totalId = useId();
   const totalOf = (read: (key: string) => string) => COMPONENTS.reduce((sum, key) => sum + (Number(read(`${prefix}${key}`)) || 0), 0);
@@ -68,14 +82,14 @@ function WeightFields({ prefix, values, errors, sumError }: { prefix: string; va
             min={0}
             max={100}
             step={1}
-            required
+            required={!optional}
             defaultValue={values[`${prefix}${key}`] ?? ""}
             error={errors?.[`${prefix}${key}`]}
             aria-describedby={totalId}
           />
         ))}
       </div>
-      <p id={totalId} className={total === 100 ? "weight-total" : "weight-total weight-total--off"} aria-live="polite">
+      <p id={totalId} className={total === 100 || (optional && total === 0) ? "weight-total" : "weight-total weight-total--off"} aria-live="polite">
         {t("scoring.model.weightTotal", { sum: total })}
       </p>
       {sumError ? (
@@ -163,7 +177,7 @@ export default function HealthModelPage() {
                     </p>
                   ) : null}
                 </div>
-                <WeightFields prefix={`segment.${i}.weight.`} values={values} errors={errors} sumError={errors?.[`segment.${i}.weight.sum`]} />
+                <WeightFields prefix={`segment.${i}.weight.`} values={values} errors={errors} sumError={errors?.[`segment.${i}.weight.sum`]} optional={isNew} />
                 {!isNew ? (
                   <label>
                     <input type="checkbox" name={`segment.${i}.remove`} /> {t("scoring.model.segmentRemove")}

@@ -5,8 +5,8 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { TEAMS } from "~/lifecycle/defaults";
-import { RULE_OPS, STAGE_FACTS, type StageDef } from "~/lifecycle/rules";
-import { handleStageForm, RULE_ROWS } from "~/lifecycle/stage-form.server";
+import { RULE_OPS, RULE_ROWS, STAGE_FACTS, type StageDef } from "~/lifecycle/rules";
+import { handleStageForm } from "~/lifecycle/stage-form.server";
 import { accountsPerStage, getStages } from "~/lifecycle/stages.server";
 import { ruleText, teamLabel } from "~/lifecycle/ui";
 import { db } from "~/db.server";
@@ -36,7 +36,7 @@ function StageFields({ prefix, stage, values, errors }: { prefix: string; stage?
   const value = (name: string, fallback: string) => values?.[`${prefix}.${name}`] ?? fallback;
   return (
     <>
-      <div className="weights">
+      <div className="stage-fields">
         <TextField label={t("lifecycle.nameEn")} name={`${prefix}.nameEn`} required maxLength={60} defaultValue={value("nameEn", stage?.nameEn ?? "")} error={errors?.[`${prefix}.nameEn`]} />
         <TextField label={t("lifecycle.nameJa")} name={`${prefix}.nameJa`} required maxLength={60} defaultValue={value("nameJa", stage?.nameJa ?? "")} error={errors?.[`${prefix}.nameJa`]} />
         <SelectField

@@ -4,6 +4,7 @@ import type { Translate } from "~/i18n/messages";
 import { formValues, type FieldErrors } from "~/utils/validation.server";
 import { COMPONENTS, validateModel, type HealthModelConfig, type Segment, type SegmentKind, type Weights } from "./model";
 
+
 export const MAX_SEGMENTS = 30;
 
 function readNumber(formData: FormData, name: string): number {
@@ -59,35 +60,4 @@ export function parseModelForm(formData: FormData, t: Translate, stageCodes: rea
   }
   if (Object.keys(errors).length) return { ok: false, errors, values: formValues(formData) };
   return { ok: true, config, note: String(formData.get("note") ?? "").trim().slice(0, 500) };
-}
-
-/** The form's field values for a stored config (what the page shows before any submit). */
-export function modelFormValues(config: HealthModelConfig): Record<string, string> {
-  const values: Record<string, string> = {
-    green: String(config.bands.green),
-    yellow: String(config.bands.yellow),
-    keyFeatures: config.keyFeatures.join(", "),
-    "alert.scoreDropPoints": String(config.alerts.scoreDropPoints),
-    "alert.noActivityDays": String(config.alerts.noActivityDays),
-    "alert.unansweredHours": String(config.alerts.unansweredHours),
-  };
-  for (const key of COMPONENTS) values[`weight.${key}`] = String(config.weights[key]);
-  config.segments.forEach((segment, i) => {
-    values[`segment.${i}.target`] = `${segment.kind}:${segment.value}`;
-    for (const key of COMPONENTS) values[`segment.${i}.weight.${key}`] = String(segment.weights[key]);
-  });
-  return values;
-}
-
-/**
- * How many segment rows to redraw from submitted values: up to the last row that names a target
- * or has a weight (the trailing empty "add" row is drawn anew by the page).
- */
-export function segmentRowsIn(values: Record<string, string>): number {
-  let rows = 0;
-  for (let i = 0; `segment.${i}.target` in values; i++) {
-    const used = values[`segment.${i}.target`] !== "" || COMPONENTS.some((key) => (values[`segment.${i}.weight.${key}`] ?? "").trim() !== "");
-    if (used) rows = i + 1;
-  }
-  return rows;
 }

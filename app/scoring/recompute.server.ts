@@ -3,8 +3,8 @@
 //
 //   recomputeAll()          every account (the daily run); facts aggregated in SQL per batch of
 //                           accounts, one GROUP BY over the event window, never a query per account
-//   recomputeIncremental()  only accounts with events (or usage days) newer than the last run,
-//                           found through the event log's rowid watermark
+//   recomputeIncremental()  only accounts with events past the last run's rowid watermark in the
+//                           event log, or on the scoring queue (usage imports; queue.server.ts)
 //   recomputeAccounts(ids)  a given list, e.g. right after a usage import
 //
 // All are idempotent: a day's snapshot is replaced, not added; alerts de-duplicate on their
@@ -62,24 +62,52 @@ const LEASE_MS = 30 * 60 * 1000;
 const DEFAULT_BATCH = 500;
 const NO_ALERTS: RaiseResult = { created: 0, refreshed: 0, suppressed: 0 };
 
-async function ensureState() {
-  return db.scoringJobState.upsert({ where: { id: STATE_ID }, create: { id: STATE_ID }, update: {} });
+declare global {
+  var __kizunaScoringStateReady: boolean | undefined;
 }
 
-/** Runs `fn` holding the job lease, or returns "locked" when another run holds it. */
-async function withLease<T>(fn: () => Promise<T>): Promise<T | "locked"> {
+async function ensureState() {
+  if (globalThis.__kizunaScoringStateReady) return;
+  await db.scoringJobState.upsert({ where: { id: STATE_ID }, create: { id: STATE_ID }, update: {} });
+  globalThis.__kizunaScoringStateReady = true;
+}
+
+/** What a run leaves in ScoringJobState, written together with the lease's release. */
+type RunRecord = { lastEventRowId?: number; lastRunAt?: Date; lastFullAt?: Date };
+
+/**
+ * Runs `fn` holding the job lease, or returns "locked" when another run holds it. The record
+ * `fn` returns is stored in the same statement that releases the lease.
+ */
+async function withLease<T>(fn: () => Promise<{ value: T; record?: RunRecord }>): Promise<T | "locked"> {
   await ensureState();
   const holder = randomUUID();
   const now = new Date();
-  const { count } = await db.scoringJobState.updateMany({
-    where: { id: STATE_ID, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil: new Date(now.getTime() + LEASE_MS), lockHolder: holder },
-  });
-  if (count === 0) return "locked";
+  // Raw statements: this bookkeeping runs every few minutes and costs less without the ORM.
+  const taken = await db.$executeRawUnsafe(
+    `UPDATE ScoringJobState SET lockedUntil = ?, lockHolder = ? WHERE id = ? AND (lockedUntil IS NULL OR lockedUntil < ?)`,
+    sqlTime(new Date(now.getTime() + LEASE_MS)),
+    holder,
+    STATE_ID,
+    sqlTime(now),
+  );
+  if (taken === 0) return "locked";
+  let record: RunRecord = {};
   try {
-    return await fn();
+    const result = await fn();
+    record = result.record ?? {};
+    return result.value;
   } finally {
-    await db.scoringJobState.updateMany({ where: { id: STATE_ID, lockHolder: holder }, data: { lockedUntil: null, lockHolder: null } });
+    const sets = (["lastEventRowId", "lastRunAt", "lastFullAt"] as const).filter((key) => record[key] !== undefined);
+    await db.$executeRawUnsafe(
+      `UPDATE ScoringJobState SET ${sets.map((key) => `${key} = ?, `).join("")}lockedUntil = NULL, lockHolder = NULL WHERE id = ? AND lockHolder = ?`,
+      ...sets.map((key) => {
+        const value = record[key]!;
+        return value instanceof Date ? sqlTime(value) : value;
+      }),
+      STATE_ID,
+      holder,
+    );
   }
 }
 
@@ -120,8 +148,10 @@ const SNAPSHOT_COLUMNS = ["accountId", "day", "overall", "band", "adoption", "en
 const MEMBER_COLUMNS = ["userId", "score", "level", "contributions", "lastEventAt", "computedAt"];
 
 /** Multi-row upsert in slices that stay well under SQLite's bound-parameter limit. */
-async function upsertRows(tx: Prisma.TransactionClient, table: string, columns: string[], key: string[], rows: unknown[][]) {
-  const perStatement = Math.max(1, Math.floor(5_000 / columns.length));
+const rowsPerStatement = (columns: string[]) => Math.max(1, Math.floor(5_000 / columns.length));
+
+async function upsertRows(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, table: string, columns: string[], key: string[], rows: unknown[][]) {
+  const perStatement = rowsPerStatement(columns);
   const updates = columns.filter((c) => !key.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(", ");
   const placeholders = `(${columns.map(() => "?").join(", ")})`;
   for (let start = 0; start < rows.length; start += perStatement) {
@@ -156,7 +186,9 @@ async function writeSnapshots(scored: Scored[], today: Date, model: ModelVersion
       at,
     ];
   });
-  await db.$transaction((tx) => upsertRows(tx, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows), { timeout: 120_000 });
+  // One statement is atomic by itself; more need a transaction to be all or nothing.
+  if (rows.length <= rowsPerStatement(SNAPSHOT_COLUMNS)) await upsertRows(db, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows);
+  else await db.$transaction((tx) => upsertRows(tx, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows), { timeout: 120_000 });
 }
 
 async function writeMemberEngagement(actors: Iterable<ActorAggregate>, computedAt: Date, resetUntouched: boolean): Promise<number> {
@@ -165,6 +197,10 @@ async function writeMemberEngagement(actors: Iterable<ActorAggregate>, computedA
   for (const actor of actors) {
     const score = Math.round(actor.score * 10) / 10;
     rows.push([actor.actorId, score, levelFor(score, actor.contributions), actor.contributions, actor.lastAt ? sqlTime(actor.lastAt) : null, at]);
+  }
+  if (!resetUntouched && rows.length <= rowsPerStatement(MEMBER_COLUMNS)) {
+    await upsertRows(db, "MemberEngagement", MEMBER_COLUMNS, ["userId"], rows);
+    return rows.length;
   }
   await db.$transaction(
     async (tx) => {
@@ -258,7 +294,8 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
     // One batch covering every account reads the event window in a single scan.
     const scope: Scope = accountIds === "all" && batch.length === ids.length ? "all" : { accountIds: batch };
     const result = await scoreBatch(scope, ctx);
-    for (const [id, actor] of result.actors) {
+    // A full run sums each person's events over the batches (someone may have acted for two accounts).
+    for (const [id, actor] of mode === "full" ? result.actors : []) {
       const seen = actors.get(id);
       if (seen) {
         seen.score += actor.score;
@@ -272,15 +309,18 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
     options.onProgress?.(done, ids.length);
   }
 
-  // Member engagement: a full run has every actor already; a partial run re-reads the people it
-  // touched over all their accounts, so someone who changed companies keeps one true score.
+  // Member engagement: a full run has every actor already; an incremental run re-reads the people
+  // with new events over all their accounts, so someone who changed companies keeps one true score.
   const members = await timed(ctx.phases, "members", async () => {
     if (mode === "full") {
       const written = await writeMemberEngagement(actors.values(), asOf, true);
-      await db.$executeRawUnsafe(`UPDATE "HealthSnapshot" SET facts = '{}' WHERE day < ? AND facts <> '{}'`, sqlTime(daysBefore(ctx.today, FACTS_RETENTION_DAYS)));
+      // The days that just passed the retention limit (a month's slice keeps the daily update small).
+      const limit = daysBefore(ctx.today, FACTS_RETENTION_DAYS);
+      await db.$executeRawUnsafe(`UPDATE "HealthSnapshot" SET facts = '{}' WHERE day >= ? AND day < ? AND facts <> '{}'`, sqlTime(daysBefore(limit, 30)), sqlTime(limit));
       return written;
     }
-    const people = [...new Set([...(memberActors ?? []), ...actors.keys()])];
+    // Only people with new events changed; everyone's decay is the daily full run's job.
+    const people = memberActors ?? [];
     const fresh = await actorAggregates(asOf, people);
     const untouched = people.filter((p) => !fresh.has(p)).map((actorId) => ({ actorId, score: 0, contributions: 0, lastAt: null }));
     return writeMemberEngagement([...fresh.values(), ...untouched], asOf, false);
@@ -314,30 +354,28 @@ export async function recomputeAll(options: RecomputeOptions = {}): Promise<Reco
     const startedAt = new Date();
     const watermark = await maxEventRowId();
     const stats = await run("full", "all", options);
-    await db.$transaction([
-      db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: watermark, lastRunAt: startedAt, lastFullAt: startedAt } }),
-      db.scoringQueue.deleteMany({ where: { queuedAt: { lte: startedAt } } }),
-    ]);
-    return stats;
+    await db.scoringQueue.deleteMany({ where: { queuedAt: { lte: startedAt } } });
+    return { value: stats, record: { lastEventRowId: watermark, lastRunAt: startedAt, lastFullAt: startedAt } };
   });
   return result === "locked" ? locked("full") : result;
 }
 
 /** Accounts with events since the last run or on the queue, and the people behind the new events. */
-export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number; queuedUntil: Date }> {
-  const state = await ensureState();
+export async function dirtySinceLastRun(): Promise<{ accountIds: string[]; actorIds: string[]; watermark: number; queuedUntil: Date; queued: number }> {
+  await ensureState();
+  const [state] = await db.$queryRawUnsafe<Array<{ lastEventRowId: number }>>("SELECT lastEventRowId FROM ScoringJobState WHERE id = ?", STATE_ID);
   const queuedUntil = new Date();
   const watermark = await maxEventRowId();
   // rowid grows with every insert into the append-only log: everything past the watermark is new.
   const events = await db.$queryRawUnsafe<Array<{ accountId: string | null; actorId: string | null }>>(
     "SELECT DISTINCT accountId, actorId FROM EngagementEvent WHERE rowid > ? AND rowid <= ?",
-    state.lastEventRowId,
+    Number(state?.lastEventRowId ?? 0),
     watermark,
   );
-  const queued = await db.scoringQueue.findMany({ where: { queuedAt: { lte: queuedUntil } }, select: { accountId: true } });
+  const queued = await db.$queryRawUnsafe<Array<{ accountId: string }>>("SELECT accountId FROM ScoringQueue WHERE queuedAt <= ?", sqlTime(queuedUntil));
   const accountIds = new Set([...events.flatMap((e) => (e.accountId ? [e.accountId] : [])), ...queued.map((q) => q.accountId)]);
   const actorIds = new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-  return { accountIds: [...accountIds], actorIds: [...actorIds], watermark, queuedUntil };
+  return { accountIds: [...accountIds], actorIds: [...actorIds], watermark, queuedUntil, queued: queued.length };
 }
 
 /** Only what changed since the last run (full or incremental). */
@@ -346,18 +384,15 @@ export async function recomputeIncremental(options: RecomputeOptions = {}): Prom
     const startedAt = new Date();
     const dirty = await dirtySinceLastRun();
     const stats = await run("incremental", dirty.accountIds, options, dirty.actorIds);
-    await db.$transaction([
-      db.scoringJobState.update({ where: { id: STATE_ID }, data: { lastEventRowId: dirty.watermark, lastRunAt: startedAt } }),
-      db.scoringQueue.deleteMany({ where: { queuedAt: { lte: dirty.queuedUntil } } }),
-    ]);
-    return { ...stats, mode: "incremental" as const };
+    if (dirty.queued) await db.scoringQueue.deleteMany({ where: { queuedAt: { lte: dirty.queuedUntil } } });
+    return { value: { ...stats, mode: "incremental" as const }, record: { lastEventRowId: dirty.watermark, lastRunAt: startedAt } };
   });
   return result === "locked" ? locked("incremental") : result;
 }
 
 /** Recomputes the given accounts now (e.g. after their usage was imported). Leaves the watermark alone. */
 export async function recomputeAccounts(accountIds: string[], options: RecomputeOptions = {}): Promise<RecomputeStats> {
-  const result = await withLease(() => run("accounts", accountIds, options));
+  const result = await withLease(async () => ({ value: await run("accounts", accountIds, options) }));
   return result === "locked" ? locked("accounts") : result;
 }
 

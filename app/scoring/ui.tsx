@@ -126,7 +126,7 @@ export function HealthPanel({ health }: { health: AccountHealth | null }) {
                       ? `${c.weight}%`
                       : t("scoring.health.weightShared", { weight: c.weight, effective: formatNumber(Math.round(c.effectiveWeight * 10) / 10, locale) })}
                   </td>
-                  <td className="num">{formatNumber(c.points, locale)}</td>
+                  <td className="num">{formatNumber(Math.round(c.points * 10) / 10, locale)}</td>
                   <td className="num">{signed(c.change7, locale)}</td>
                   <td className="num">{signed(c.change30, locale)}</td>
                 </tr>
@@ -208,7 +208,8 @@ export function AlertList({
                 {alert.acknowledgedAt ? (
                   <p className="muted">{t("alerts.acknowledgedBy", { name: alert.acknowledgedBy ?? "—", note: alert.acknowledgeNote || "—" })}</p>
                 ) : null}
-                <Form method="post" className="alert-card__form" noValidate>
+                {/* key: a saved acknowledgement redraws the form empty */}
+                <Form method="post" className="alert-card__form" noValidate key={`${alert.status}:${alert.acknowledgedAt ?? ""}`}>
                   <input type="hidden" name="alertId" value={alert.id} />
                   <div className={error ? "field field--invalid" : "field"}>
                     <label className="field__label" htmlFor={`alert-${alert.id}-note`}>
