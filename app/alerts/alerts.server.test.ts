@@ -1,11 +1,10 @@
 // Each alert rule raised by the scoring job against a real database, de-duplication, the
-// acknowledge/resolve workflow, and the champion condition.
+// acknowledge/resolve workflow (the champion condition: champion.server.test.ts).
 import { db } from "~/db.server";
-import { championTerm, daysAgo, event, memberOf, NOW, scoringAccount, staffMember, TEST_CONTENT, usageDays } from "../../tests/scoring-factories";
+import { daysAgo, event, memberOf, NOW, scoringAccount, staffMember, TEST_CONTENT, usageDays } from "../../tests/scoring-factories";
 import { recomputeAll } from "~/scoring/recompute.server";
 import { startOfUtcDay } from "~/scoring/time";
 import { acknowledgeAlert, listAccountAlerts, listUnresolvedAlerts, raiseAlerts, resolveAlert, unansweredAtRiskQuestions } from "./alerts.server";
-import { accountsWithOnlyChampionInactive } from "./champion.server";
 
 const run = (now = NOW) => recomputeAll({ now, content: TEST_CONTENT });
 
@@ -99,56 +98,6 @@ describe("conditions that clear by themselves", () => {
     await db.healthSnapshot.deleteMany({ where: { accountId: account.id } });
     await run();
     expect((await alertsOf(account.id)).find((a) => a.rule === "band_dropped")!.status).toBe("open");
-  });
-});
-
-describe("only champion inactive", () => {
-  test("the account's only champion without events for 30 days", async () => {
-    const owner = await staffMember();
-    const account = await scoringAccount({ ownerId: owner.id });
-    const champion = await memberOf(account.id, "practitioner", "Haru");
-    await championTerm(champion.id);
-    await event(champion, "qa.answered", daysAgo(45));
-    const conditions = await accountsWithOnlyChampionInactive(NOW, [account.id]);
-    expect(conditions).toEqual([{ accountId: account.id, championId: champion.id, name: "Haru", accountName: account.name, reason: "inactive", lastEventAt: daysAgo(45) }]);
-    await run();
-    const alert = (await alertsOf(account.id)).find((a) => a.rule === "champion_inactive")!;
-    expect(JSON.parse(alert.evidence)).toEqual({ key: "alerts.evidence.championInactive", params: { name: "Haru", days: 45 } });
-    expect(JSON.parse(alert.nextAction)).toEqual({ key: "alerts.next.championInactive", params: { name: "Haru", account: account.name } });
-  });
-
-  test("an active champion, or a second champion, means no alert", async () => {
-    const account = await scoringAccount();
-    const active = await memberOf(account.id);
-    await championTerm(active.id);
-    await event(active, "qa.answered", daysAgo(2));
-    expect(await accountsWithOnlyChampionInactive(NOW, [account.id])).toEqual([]);
-
-    const other = await scoringAccount();
-    const quietOne = await memberOf(other.id);
-    const quietTwo = await memberOf(other.id);
-    await championTerm(quietOne.id);
-    await championTerm(quietTwo.id);
-    expect(await accountsWithOnlyChampionInactive(NOW, [other.id])).toEqual([]);
-  });
-
-  test("a champion who left the account", async () => {
-    const account = await scoringAccount();
-    const elsewhere = await scoringAccount();
-    const champion = await memberOf(account.id, "practitioner", "Mio");
-    await championTerm(champion.id);
-    await event(champion, "qa.answered", daysAgo(5));
-    await db.user.update({ where: { id: champion.id }, data: { accountId: elsewhere.id } });
-    const conditions = await accountsWithOnlyChampionInactive(NOW, [account.id, elsewhere.id]);
-    expect(conditions.map((c) => [c.accountId, c.reason])).toEqual([[account.id, "left"]]);
-  });
-
-  test("a revoked or expired term is not a champion", async () => {
-    const account = await scoringAccount();
-    const former = await memberOf(account.id);
-    const term = await championTerm(former.id);
-    await db.championTerm.update({ where: { id: term.id }, data: { revokedAt: daysAgo(1) } });
-    expect(await accountsWithOnlyChampionInactive(NOW, [account.id])).toEqual([]);
   });
 });
 

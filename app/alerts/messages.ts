@@ -35,8 +35,10 @@ export const alertsEn = {
   "alerts.evidence.noActivity": "No events and no active product users for {days} days (last activity {date}).",
   "alerts.evidence.neverActive": "No activity at all in the {days} days since the account was created.",
   "alerts.evidence.championInactive": "{name} is the account's only champion and has done nothing in Kizuna for {days} days.",
-  "alerts.evidence.championNeverActive": "{name} is the account's only champion and has done nothing in Kizuna for six months.",
+  "alerts.evidence.championNeverActive": "{name} is the account's only champion and has done nothing in Kizuna in the {days} days since becoming champion.",
   "alerts.evidence.championLeft": "{name}, the account's only champion, no longer belongs to the account.",
+  "alerts.evidence.championTermEnded": "The champion term of {name}, the account's only champion, ended on {date}; the account has no champion now.",
+  "alerts.evidence.championRemoved": "The account's only champion was removed from Kizuna; the account has no champion now.",
   "alerts.evidence.unanswered": "“{title}” has waited {hours} hours without an answer, and the account is red ({score}).",
   "alerts.next.adoption": "Book a usage review: {active} of {seats} seats are active a day and {unused} key features are unused. Show the team the features they are missing.",
   "alerts.next.onboarding": "Recommend the onboarding path to the {count} members who have not started it.",
@@ -52,6 +54,7 @@ export const alertsEn = {
   "alerts.next.noMembers": "Invite the main contact of {account} to Kizuna: nobody has joined yet.",
   "alerts.next.championInactive": "Check in with {name}, the only champion at {account}: ask what they need, and look for a second champion among the most engaged members.",
   "alerts.next.championLeft": "{name} has left {account}: find a new champion among the account's most engaged members.",
+  "alerts.next.championNone": "{account} has no champion now: find one among the account's most engaged members and nominate them.",
   "alerts.next.unanswered": "Answer “{title}” or assign it to a colleague: {name} has waited {hours} hours.",
 } as const;
 
@@ -90,8 +93,10 @@ export const alertsJa: Record<keyof typeof alertsEn, string> = {
   "alerts.evidence.noActivity": "{days} 日間、活動も製品の利用もありません（最後の活動は {date}）。",
   "alerts.evidence.neverActive": "アカウント作成から {days} 日間、活動がまったくありません。",
   "alerts.evidence.championInactive": "唯一のチャンピオンである{name}さんが、{days} 日間Kizunaで活動していません。",
-  "alerts.evidence.championNeverActive": "唯一のチャンピオンである{name}さんが、半年間Kizunaで活動していません。",
+  "alerts.evidence.championNeverActive": "唯一のチャンピオンである{name}さんが、チャンピオンになってから {days} 日間Kizunaで活動していません。",
   "alerts.evidence.championLeft": "唯一のチャンピオンである{name}さんが、このアカウントの所属ではなくなりました。",
+  "alerts.evidence.championTermEnded": "唯一のチャンピオンである{name}さんの任期が {date} に終わり、このアカウントにはチャンピオンがいなくなりました。",
+  "alerts.evidence.championRemoved": "唯一のチャンピオンがKizunaから削除され、このアカウントにはチャンピオンがいなくなりました。",
   "alerts.evidence.unanswered": "「{title}」が {hours} 時間回答されていません。このアカウントは要対応（{score}）です。",
   "alerts.next.adoption": "利用状況の振り返りを設定しましょう。契約 {seats} 席のうち1日に使っているのは {active} 人、未使用の主要機能が {unused} 個あります。使われていない機能を紹介してください。",
   "alerts.next.onboarding": "まだ始めていない {count} 人のメンバーにオンボーディングパスを勧めましょう。",
@@ -107,5 +112,6 @@ export const alertsJa: Record<keyof typeof alertsEn, string> = {
   "alerts.next.noMembers": "{account} の主な窓口の方をKizunaに招待しましょう。まだ誰も参加していません。",
   "alerts.next.championInactive": "{account} の唯一のチャンピオンである{name}さんに声をかけ、困っていることを聞きましょう。関与の高いメンバーから2人目のチャンピオン候補も探しましょう。",
   "alerts.next.championLeft": "{name}さんは {account} を離れました。関与の高いメンバーから新しいチャンピオンを探しましょう。",
+  "alerts.next.championNone": "{account} には今チャンピオンがいません。関与の高いメンバーから候補を探して推薦しましょう。",
   "alerts.next.unanswered": "「{title}」に回答するか、同僚に割り当てましょう。{name}さんが {hours} 時間待っています。",
 };

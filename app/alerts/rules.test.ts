@@ -146,11 +146,39 @@ describe("condition keys", () => {
     const i = input(active, { previous: { day: "2026-11-14", overall: 60, band: "yellow" } });
     expect(describeAccountAlert(i, { rule: "band_dropped", from: "yellow", to: "red" }, nobody).conditionKey).toBe("band_dropped:acc1:red");
     expect(describeAccountAlert(i, { rule: "score_fell", points: 20, peak: { day: "2026-11-01", overall: 60 } }, nobody).conditionKey).toBe("score_fell:acc1");
-    expect(describeChampionAlert({ accountId: "acc1", championId: "u1", name: "Ana", accountName: "Acme", reason: "left", lastEventAt: null }, NOW)).toMatchObject({
+    expect(describeChampionAlert({ accountId: "acc1", championId: "u1", name: "Ana", accountName: "Acme", reason: "left", leftReason: "moved", lastEventAt: null, since: NOW }, NOW)).toMatchObject({
       conditionKey: "champion_inactive:acc1:u1",
       evidence: { key: "alerts.evidence.championLeft", params: { name: "Ana" } },
     });
     const q = describeUnansweredAlert({ id: "q1", title: "How?", accountId: "acc1", askerName: "Ken", createdAt: new Date(NOW.getTime() - 50 * 3_600_000), score: 30 }, NOW);
     expect(q).toMatchObject({ conditionKey: "unanswered_question:q1", link: "/questions/q1", nextAction: { params: { title: "How?", name: "Ken", hours: 50 } } });
+  });
+});
+
+describe("champion alert wording", () => {
+  const base = { accountId: "acc1", accountName: "Acme", championId: "u1", name: "Ana", lastEventAt: null } as const;
+
+  test("an inactive champion: days since their last activity, or since the term began when never active", () => {
+    const last = new Date(NOW.getTime() - 41 * DAY);
+    expect(describeChampionAlert({ ...base, reason: "inactive", leftReason: null, lastEventAt: last, since: new Date(last.getTime() + 30 * DAY) }, NOW).evidence).toEqual({
+      key: "alerts.evidence.championInactive",
+      params: { name: "Ana", days: 41 },
+    });
+    // The watch starts the 30 days at the term start: condition since 10 days → 40 days a champion.
+    expect(describeChampionAlert({ ...base, reason: "inactive", leftReason: null, since: new Date(NOW.getTime() - 10 * DAY) }, NOW).evidence).toEqual({
+      key: "alerts.evidence.championNeverActive",
+      params: { name: "Ana", days: 40 },
+    });
+  });
+
+  test("a term that ended or a deleted champion: the account has no champion, same condition key", () => {
+    const ended = describeChampionAlert({ ...base, reason: "left", leftReason: "expired", since: new Date("2026-01-01T00:00:00Z") }, NOW);
+    expect(ended).toMatchObject({
+      conditionKey: "champion_inactive:acc1:u1",
+      evidence: { key: "alerts.evidence.championTermEnded", params: { name: "Ana", date: "date:2026-01-01" } },
+      nextAction: { key: "alerts.next.championNone", params: { account: "Acme" } },
+    });
+    const removed = describeChampionAlert({ ...base, championId: null, name: null, reason: "left", leftReason: "removed", since: NOW }, NOW);
+    expect(removed).toMatchObject({ conditionKey: "champion_inactive:acc1:removed", evidence: { key: "alerts.evidence.championRemoved", params: {} } });
   });
 });

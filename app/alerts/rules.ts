@@ -2,6 +2,7 @@
 // would help most. Messages are keys with parameters, rendered in the reader's language.
 // Parameter conventions: a value "band:red" renders as the band's name, "date:2026-11-03" as a
 // date in the reader's locale. Pure.
+import { INACTIVE_AFTER_DAYS, type LeftReason } from "~/champions/model";
 import type { ComponentResult, Contribution } from "~/scoring/components";
 import type { AccountFacts } from "~/scoring/facts";
 import type { AlertSettings, Band } from "~/scoring/model";
@@ -21,6 +22,8 @@ export type AlertMessageKey =
   | "alerts.evidence.championInactive"
   | "alerts.evidence.championNeverActive"
   | "alerts.evidence.championLeft"
+  | "alerts.evidence.championTermEnded"
+  | "alerts.evidence.championRemoved"
   | "alerts.evidence.unanswered"
   | "alerts.next.adoption"
   | "alerts.next.onboarding"
@@ -36,6 +39,7 @@ export type AlertMessageKey =
   | "alerts.next.noMembers"
   | "alerts.next.championInactive"
   | "alerts.next.championLeft"
+  | "alerts.next.championNone"
   | "alerts.next.unanswered";
 
 export type AlertCandidate = {
@@ -177,32 +181,53 @@ export function describeAccountAlert(input: AccountAlertInput, fired: Triggered,
   }
 }
 
-/** The account's only champion, found inactive or gone (app/alerts/champion.server.ts). */
+/** The account's only champion, found inactive or gone, as the champion watch records it (app/alerts/champion.server.ts). */
 export type ChampionCondition = {
   accountId: string;
-  championId: string;
-  name: string;
   accountName: string;
+  /** null when the champion's user was deleted. */
+  championId: string | null;
+  name: string | null;
   reason: "inactive" | "left";
+  /** How a champion left: term expired or revoked, moved to another company, or removed. */
+  leftReason: LeftReason | null;
+  /** The champion's last own activity (inactive only); null when there was none. */
   lastEventAt: Date | null;
+  /** When the condition began: 30 days after the last activity (or the term start), or when they left. */
+  since: Date;
 };
 
 export function describeChampionAlert(condition: ChampionCondition, asOf: Date): AlertCandidate {
-  const { accountId, championId, name, accountName } = condition;
-  const base = { accountId, rule: "champion_inactive" as const, conditionKey: `champion_inactive:${accountId}:${championId}`, severity: "medium" as const, link: null };
+  const { accountId, championId, accountName } = condition;
+  const name = condition.name ?? "";
+  const base = {
+    accountId,
+    rule: "champion_inactive" as const,
+    conditionKey: `champion_inactive:${accountId}:${championId ?? "removed"}`,
+    severity: "medium" as const,
+    link: null,
+  };
   if (condition.reason === "left") {
-    return {
-      ...base,
-      evidence: { key: "alerts.evidence.championLeft", params: { name } },
-      nextAction: { key: "alerts.next.championLeft", params: { name, account: accountName } },
-    };
+    if (condition.leftReason === "moved") {
+      return {
+        ...base,
+        evidence: { key: "alerts.evidence.championLeft", params: { name } },
+        nextAction: { key: "alerts.next.championLeft", params: { name, account: accountName } },
+      };
+    }
+    const evidence: AlertMessage =
+      condition.leftReason === "removed" || condition.name === null
+        ? { key: "alerts.evidence.championRemoved", params: {} }
+        : { key: "alerts.evidence.championTermEnded", params: { name, date: date(condition.since) } };
+    return { ...base, evidence, nextAction: { key: "alerts.next.championNone", params: { account: accountName } } };
   }
-  const since = condition.lastEventAt;
+  const daysSince = (at: Date) => Math.floor((asOf.getTime() - at.getTime()) / DAY_MS);
   return {
     ...base,
-    evidence: since
-      ? { key: "alerts.evidence.championInactive", params: { name, days: Math.floor((asOf.getTime() - since.getTime()) / DAY_MS) } }
-      : { key: "alerts.evidence.championNeverActive", params: { name } },
+    evidence: condition.lastEventAt
+      ? { key: "alerts.evidence.championInactive", params: { name, days: daysSince(condition.lastEventAt) } }
+      : // Never active: the watch's clock started with the term, 30 days before the condition began.
+        { key: "alerts.evidence.championNeverActive", params: { name, days: daysSince(condition.since) + INACTIVE_AFTER_DAYS } },
     nextAction: { key: "alerts.next.championInactive", params: { name, account: accountName } },
   };
 }
