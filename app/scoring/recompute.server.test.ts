@@ -219,12 +219,40 @@ describe("why this score", () => {
     expect(health.change30!.overall).toBe(snapshot.overall - before30.overall);
     expect(relationship.change30).toBe(snapshot.relationship! - before30.relationship!);
     expect(health.factChanges).toContainEqual({ key: "scoring.change.executives", before: 0, now: 2 });
+    // And against 7 days before, component by component.
+    const before7 = await db.healthSnapshot.findFirstOrThrow({ where: { accountId: a.id, day: startOfUtcDay(new Date(NOW.getTime() - 7 * DAY_MS)) } });
+    expect(health.change7!.overall).toBe(snapshot.overall - before7.overall);
+    for (const c of health.components) {
+      const now = snapshot[c.key];
+      const then = before7[c.key];
+      expect(c.change7, c.key).toBe(now === null || then === null ? null : now - then);
+    }
     expect(health.trend.map((t) => t.overall)).toEqual([before30.overall, expect.any(Number), snapshot.overall]);
     expect(health.trend.map((t) => t.components.relationship)).toEqual([before30.relationship, expect.anything(), snapshot.relationship]);
 
     const summary = (await listAccountHealth([a.id], { now: NOW })).get(a.id)!;
     expect(summary).toMatchObject({ overall: snapshot.overall, band: snapshot.band, openAlerts: expect.any(Number) });
     expect(summary.sparkline).toHaveLength(3);
+  });
+
+  test("edges through the real job: no members, no usage data and 0 seats is scored 0 (red), with reasons", async () => {
+    // An earlier test in this file put another model in force: back to the defaults.
+    await saveModelVersion(DEFAULT_MODEL, { actorId: null, note: "defaults" });
+    const bare = await scoringAccount({ seats: 0 });
+    await recomputeAll(options);
+    const snapshot = await db.healthSnapshot.findFirstOrThrow({ where: { accountId: bare.id, day: startOfUtcDay(NOW) } });
+    // No usage data: adoption has no score and its weight goes to the others, which are all 0.
+    expect(snapshot).toMatchObject({ overall: 0, band: "red", adoption: null, enablement: 0, community: 0, relationship: 0, momentum: 0 });
+    const health = (await getAccountHealth(bare.id, { now: NOW }))!;
+    const component = (key: string) => health.components.find((c) => c.key === key)!;
+    expect(component("adoption")).toMatchObject({ score: null, points: 0 });
+    expect(component("adoption").facts.map((f) => f.key)).toEqual(["scoring.fact.noUsage"]);
+    expect(component("momentum").facts.map((f) => f.key)).toEqual(["scoring.fact.noActivity"]);
+    expect(component("enablement")).toMatchObject({ weight: DEFAULT_MODEL.weights.enablement });
+    expect(component("enablement").effectiveWeight).toBeGreaterThan(DEFAULT_MODEL.weights.enablement);
+    // No history yet: nothing to compare with.
+    expect(health.change7).toBeNull();
+    expect(health.components.every((c) => c.change7 === null && c.change30 === null)).toBe(true);
   });
 
   test("an account without snapshots has no health yet", async () => {

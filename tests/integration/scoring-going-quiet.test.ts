@@ -1,11 +1,13 @@
 // The scenario the scoring engine exists for: an account that was thriving goes quiet for 60 days.
 // Computed day by day like the daily job would: its score falls, its band turns red, alerts with
-// concrete next actions reach its CS owner, and its lifecycle stage stays where it was.
+// concrete next actions reach its CS owner (its only champion went quiet too: the champion
+// alert agrees with the champion watch), and its lifecycle stage stays where it was.
+import { openChampionWatches } from "~/champions/watch.server";
 import { db } from "~/db.server";
 import { recomputeAll } from "~/scoring/recompute.server";
 import { getAccountHealth } from "~/scoring/read.server";
 import { DAY_MS, startOfUtcDay } from "~/scoring/time";
-import { completion, daysAgo, event, memberOf, NOW, scoringAccount, staffMember, TEST_CONTENT, usageDays } from "../scoring-factories";
+import { championTerm, completion, daysAgo, event, memberOf, NOW, scoringAccount, staffMember, TEST_CONTENT, usageDays } from "../scoring-factories";
 
 const QUIET_DAYS = 60;
 const HISTORY_DAYS = 150;
@@ -35,6 +37,9 @@ async function thrivingAccount(name: string, ownerId: string, quietFor: number) 
 test("an account going quiet for 60 days: score falls, band turns red, alerts with next actions, stage stays", async () => {
   const owner = await staffMember("Misaki Owner");
   const quiet = await thrivingAccount("Quiet", owner.id, QUIET_DAYS);
+  // The quiet account's only champion goes quiet with it.
+  const champion = quiet.people[0]!;
+  await championTerm(champion.id);
   const steady = await thrivingAccount("Steady", owner.id, 0);
 
   // The daily job over the last 75 days.
@@ -62,6 +67,7 @@ test("an account going quiet for 60 days: score falls, band turns red, alerts wi
   expect(rules).toContain("band_dropped");
   expect(rules).toContain("score_fell");
   expect(rules).toContain("no_activity");
+  expect(rules).toContain("champion_inactive");
   // No duplicates, although the conditions held on many days.
   expect(new Set(alerts.map((a) => a.conditionKey)).size).toBe(alerts.length);
 
@@ -77,6 +83,17 @@ test("an account going quiet for 60 days: score falls, band turns red, alerts wi
   const redDrop = alerts.find((a) => a.conditionKey === `band_dropped:${quiet.account.id}:red`)!;
   expect(JSON.parse(redDrop.evidence).params.to).toBe("band:red");
   expect(JSON.parse(redDrop.nextAction).key).toMatch(/^alerts\.next\.(adoption|momentum|momentumNoName)$/);
+
+  // The champion's last own event was the last day the account was busy with them in it; the
+  // alert names them, and it is the condition the champion program's watch holds open.
+  const championAlert = alerts.find((a) => a.rule === "champion_inactive")!;
+  const championLast = (await db.engagementEvent.findFirstOrThrow({ where: { actorId: champion.id }, orderBy: { occurredAt: "desc" } })).occurredAt;
+  expect(JSON.parse(championAlert.evidence)).toEqual({
+    key: "alerts.evidence.championInactive",
+    params: { name: champion.name, days: Math.floor((NOW.getTime() - championLast.getTime()) / DAY_MS) },
+  });
+  expect(JSON.parse(championAlert.nextAction)).toEqual({ key: "alerts.next.championInactive", params: { name: champion.name, account: quiet.account.name } });
+  expect((await openChampionWatches(quiet.account.id)).map((w) => `champion_inactive:${w.accountId}:${w.championId}`)).toEqual([championAlert.conditionKey]);
 
   // Quiet is not a reason to move an account back: the stage stays, with no history.
   expect((await db.account.findUniqueOrThrow({ where: { id: quiet.account.id } })).lifecycleStage).toBe("L06");
