@@ -102,11 +102,33 @@ describe("only champion inactive", () => {
     expect(await accountsWithOnlyChampionInactive(NOW, [covered.id])).toEqual([]);
   });
 
-  test("accounts that never had a champion are not refreshed one by one", async () => {
+  test("a long list of accounts is refreshed in one batch and reads back what one account at a time would", async () => {
+    const accounts = [];
+    for (let i = 0; i < 24; i++) {
+      const account = await scoringAccount();
+      const champion = await memberOf(account.id, "practitioner", `Quiet ${i}`);
+      await championTerm(champion.id);
+      // Every third one stays active.
+      await event(champion, "qa.answered", daysAgo(i % 3 === 0 ? 2 : 40));
+      accounts.push(account);
+    }
+    const ids = accounts.map((a) => a.id);
+    const batch = await accountsWithOnlyChampionInactive(NOW, ids);
+    expect(batch).toHaveLength(16);
+    const oneByOne = [];
+    for (const id of ids) oneByOne.push(...(await accountsWithOnlyChampionInactive(NOW, [id])));
+    const key = (c: { accountId: string }) => c.accountId;
+    expect([...batch].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...oneByOne].sort((a, b) => key(a).localeCompare(key(b))));
+    // The rows stayed put: refreshing again opens and resolves nothing.
+    expect(await db.accountChampionWatch.count({ where: { accountId: { in: ids }, resolvedAt: { not: null } } })).toBe(0);
+  });
+
+  test("accounts that never had a champion are skipped: nothing attributed, no watch row", async () => {
     const plain = await scoringAccount();
     await memberOf(plain.id);
     expect(await accountsWithOnlyChampionInactive(NOW, [plain.id])).toEqual([]);
     expect(await db.championTermAccount.count({ where: { accountId: plain.id } })).toBe(0);
+    expect(await db.accountChampionWatch.count({ where: { accountId: plain.id } })).toBe(0);
   });
 });
 

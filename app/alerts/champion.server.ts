@@ -1,11 +1,14 @@
 // The "only champion inactive" alert reads the champion program's watch (AccountChampionWatch,
 // app/champions/watch.server.ts), so the alert and the champion pages share one definition of
-// an account whose only champion went quiet or left. The watch is refreshed first for the
-// accounts in the run's scope, and only for those that have (or had) a champion.
-import { refreshChampionWatch, openChampionWatches, type OpenChampionWatch } from "~/champions/watch.server";
+// an account whose only champion went quiet or left. The watch is refreshed first, in one batch,
+// for the accounts in the run's scope that have (or had) a champion.
+import { openChampionWatches, refreshChampionWatch, refreshChampionWatches, type OpenChampionWatch } from "~/champions/watch.server";
 import { LEFT_REASONS, type LeftReason } from "~/champions/model";
 import { db } from "~/db.server";
 import type { ChampionCondition } from "./rules";
+
+/** Up to this many accounts, the open watch rows are read account by account. */
+const FEW = 20;
 
 /**
  * Of `accountIds`, those the champion watch can have something to say about: accounts with a
@@ -43,14 +46,19 @@ function toCondition(watch: OpenChampionWatch): ChampionCondition {
  */
 export async function accountsWithOnlyChampionInactive(asOf: Date, accountIds: string[] | "all"): Promise<ChampionCondition[]> {
   if (accountIds === "all") {
-    await refreshChampionWatch(undefined, asOf);
+    if ((await refreshChampionWatch(undefined, asOf)).open === 0) return [];
     return (await openChampionWatches()).map(toCondition);
   }
   const relevant = await accountsWithChampions(accountIds);
-  const found: ChampionCondition[] = [];
-  for (const accountId of relevant) {
-    await refreshChampionWatch(accountId, asOf);
-    found.push(...(await openChampionWatches(accountId)).map(toCondition));
+  if (relevant.length === 0) return [];
+  // Most accounts' champions are fine: then there is nothing to read back.
+  if ((await refreshChampionWatches(relevant, asOf)).open === 0) return [];
+  // Open rows are few (one per account at most): a long list reads them all and keeps its own.
+  if (relevant.length > FEW) {
+    const wanted = new Set(relevant);
+    return (await openChampionWatches()).filter((w) => wanted.has(w.accountId)).map(toCondition);
   }
+  const found: ChampionCondition[] = [];
+  for (const accountId of relevant) found.push(...(await openChampionWatches(accountId)).map(toCondition));
   return found;
 }

@@ -1,10 +1,12 @@
 // Keeps AccountChampionWatch in step with the champions: one open row per account while its only
 // champion is inactive or has left, resolved when that stops being true. Run it for one account
 // after a change there, or for every account from a daily job (scripts/champion-watch.ts); the
-// alerts work reads the open rows through openChampionWatches().
+// scoring job's "only champion inactive" alert refreshes its accounts and reads the open rows
+// through openChampionWatches() (app/alerts/champion.server.ts).
 import { db } from "~/db.server";
+import { inSlices, slices } from "~/scoring/chunks";
 import type { WatchCondition } from "./model";
-import { decideWatch, type AccountTermFacts } from "./watch";
+import { decideWatch, type AccountTermFacts, type WatchDecision } from "./watch";
 
 /** Events a person receives rather than does: they say nothing about whether the champion is active. */
 const PASSIVE_EVENT_TYPES = ["qa.vote_received", "qa.answer_accepted", "champion.nominated", "champion.endorsed", "champion.became", "champion.renewed"];
@@ -16,63 +18,97 @@ export type WatchRefresh = { accounts: number; opened: number; resolved: number;
  * (or still has an open row) when no id is given. Idempotent: running it twice changes nothing.
  */
 export async function refreshChampionWatch(accountId?: string, now = new Date()): Promise<WatchRefresh> {
-  await attributeTerms(accountId);
-  const accountIds = accountId
-    ? [accountId]
+  return refreshWatches(accountId ? [accountId] : undefined, now);
+}
+
+/**
+ * The same for a list of accounts (the scoring job's alerts read the watch for the accounts of
+ * its run): a handful of queries whatever the length of the list.
+ */
+export async function refreshChampionWatches(accountIds: string[], now = new Date()): Promise<WatchRefresh> {
+  return refreshWatches(accountIds, now);
+}
+
+async function refreshWatches(scope: string[] | undefined, now: Date): Promise<WatchRefresh> {
+  await attributeTerms(scope);
+  const accountIds = scope
+    ? [...new Set(scope)]
     : [
         ...new Set([
           ...(await db.championTermAccount.findMany({ distinct: ["accountId"], select: { accountId: true } })).map((r) => r.accountId),
           ...(await db.accountChampionWatch.findMany({ where: { resolvedAt: null }, distinct: ["accountId"], select: { accountId: true } })).map((r) => r.accountId),
         ]),
       ];
-  const result: WatchRefresh = { accounts: accountIds.length, opened: 0, resolved: 0, open: 0 };
-  for (const id of accountIds) {
-    const change = await refreshAccount(id, now);
-    result.opened += change.opened;
-    result.resolved += change.resolved;
-    result.open += change.open;
+  const facts = await accountTermFacts(accountIds, now);
+  const openRows = await inSlices(accountIds, (slice) =>
+    db.accountChampionWatch.findMany({ where: { accountId: { in: slice }, resolvedAt: null }, select: { id: true, accountId: true, condition: true, championId: true } }),
+  );
+  const openByAccount = new Map<string, typeof openRows>();
+  for (const row of openRows) openByAccount.set(row.accountId, [...(openByAccount.get(row.accountId) ?? []), row]);
+
+  const stale: string[] = [];
+  const opened: Array<WatchDecision & { accountId: string; detectedAt: Date }> = [];
+  let open = 0;
+  for (const accountId of accountIds) {
+    const decision = decideWatch(facts.get(accountId) ?? [], now);
+    const rows = openByAccount.get(accountId) ?? [];
+    const keep = decision ? rows.find((row) => row.condition === decision.condition && row.championId === decision.championId) : undefined;
+    stale.push(...rows.filter((row) => row !== keep).map((row) => row.id));
+    if (decision && !keep) opened.push({ accountId, ...decision, detectedAt: now });
+    if (decision) open += 1;
   }
-  return result;
+  for (const slice of slices(stale)) await db.accountChampionWatch.updateMany({ where: { id: { in: slice } }, data: { resolvedAt: now } });
+  if (opened.length) await db.accountChampionWatch.createMany({ data: opened });
+  return { accounts: accountIds.length, opened: opened.length, resolved: stale.length, open };
 }
 
 /**
  * Terms created before this table existed (or by a seed) count for the company the champion
  * belongs to now; terms created by an approval were attributed when they were made.
  */
-async function attributeTerms(accountId?: string) {
-  const terms = await db.championTerm.findMany({
-    where: accountId ? { user: { accountId } } : { user: { accountId: { not: null } } },
-    select: { id: true, user: { select: { accountId: true } } },
-  });
+async function attributeTerms(accountIds?: string[]) {
+  const select = { id: true, user: { select: { accountId: true } } } as const;
+  const terms = accountIds
+    ? await inSlices(accountIds, (slice) => db.championTerm.findMany({ where: { user: { accountId: { in: slice } } }, select }))
+    : await db.championTerm.findMany({ where: { user: { accountId: { not: null } } }, select });
   if (terms.length === 0) return;
-  const known = new Set((await db.championTermAccount.findMany({ where: { termId: { in: terms.map((t) => t.id) } }, select: { termId: true } })).map((r) => r.termId));
+  const known = new Set(
+    (await inSlices(terms.map((t) => t.id), (slice) => db.championTermAccount.findMany({ where: { termId: { in: slice } }, select: { termId: true } }))).map((r) => r.termId),
+  );
   const missing = terms.filter((t) => !known.has(t.id) && t.user.accountId !== null);
   if (missing.length) await db.championTermAccount.createMany({ data: missing.map((t) => ({ termId: t.id, accountId: t.user.accountId! })) });
 }
 
-async function accountTermFacts(accountId: string, now: Date): Promise<AccountTermFacts[]> {
-  const attributed = await db.championTermAccount.findMany({ where: { accountId }, select: { termId: true } });
-  const ids = attributed.map((r) => r.termId);
-  const terms = await db.championTerm.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, userId: true, cohort: true, startsAt: true, endsAt: true, revokedAt: true, user: { select: { accountId: true } } },
-  });
+/** Every account's counted terms, with what is known about each champion now. */
+async function accountTermFacts(accountIds: string[], now: Date): Promise<Map<string, AccountTermFacts[]>> {
+  const attributed = await inSlices(accountIds, (slice) => db.championTermAccount.findMany({ where: { accountId: { in: slice } }, select: { termId: true, accountId: true } }));
+  const terms = await inSlices([...new Set(attributed.map((r) => r.termId))], (slice) =>
+    db.championTerm.findMany({
+      where: { id: { in: slice } },
+      select: { id: true, userId: true, cohort: true, startsAt: true, endsAt: true, revokedAt: true, user: { select: { accountId: true } } },
+    }),
+  );
   const userIds = [...new Set(terms.map((t) => t.userId))];
-  const activity = userIds.length
-    ? await db.engagementEvent.groupBy({
-        by: ["actorId"],
-        where: { actorId: { in: userIds }, occurredAt: { lte: now }, type: { notIn: PASSIVE_EVENT_TYPES } },
-        _max: { occurredAt: true },
-      })
-    : [];
+  const activity = await inSlices(userIds, (slice) =>
+    db.engagementEvent.groupBy({
+      by: ["actorId"],
+      where: { actorId: { in: slice }, occurredAt: { lte: now }, type: { notIn: PASSIVE_EVENT_TYPES } },
+      _max: { occurredAt: true },
+    }),
+  );
   const lastActivity = new Map(activity.map((row) => [row.actorId, row._max.occurredAt]));
-  const found = new Set(terms.map((t) => t.id));
-  // A deleted person's terms went with them; their attribution rows say the account had them.
-  const removed: AccountTermFacts[] = ids
-    .filter((id) => !found.has(id))
-    .map(() => ({ userId: null, inAccount: false, lastActivityAt: null, cohort: 0, startsAt: new Date(0), endsAt: new Date(0), revokedAt: null }));
-  return [
-    ...terms.map((t) => ({
+  const termById = new Map(terms.map((t) => [t.id, t]));
+  const byAccount = new Map<string, { found: AccountTermFacts[]; removed: AccountTermFacts[] }>();
+  for (const { termId, accountId } of attributed) {
+    const entry = byAccount.get(accountId) ?? { found: [], removed: [] };
+    byAccount.set(accountId, entry);
+    const t = termById.get(termId);
+    // A deleted person's terms went with them; their attribution rows say the account had them.
+    if (!t) {
+      entry.removed.push({ userId: null, inAccount: false, lastActivityAt: null, cohort: 0, startsAt: new Date(0), endsAt: new Date(0), revokedAt: null });
+      continue;
+    }
+    entry.found.push({
       userId: t.userId,
       inAccount: t.user.accountId === accountId,
       lastActivityAt: lastActivity.get(t.userId) ?? null,
@@ -80,23 +116,9 @@ async function accountTermFacts(accountId: string, now: Date): Promise<AccountTe
       startsAt: t.startsAt,
       endsAt: t.endsAt,
       revokedAt: t.revokedAt,
-    })),
-    ...removed,
-  ];
-}
-
-async function refreshAccount(accountId: string, now: Date) {
-  const decision = decideWatch(await accountTermFacts(accountId, now), now);
-  const open = await db.accountChampionWatch.findMany({ where: { accountId, resolvedAt: null }, select: { id: true, condition: true, championId: true } });
-  const keep = decision ? open.find((row) => row.condition === decision.condition && row.championId === decision.championId) : undefined;
-  const stale = open.filter((row) => row !== keep);
-  if (stale.length) await db.accountChampionWatch.updateMany({ where: { id: { in: stale.map((row) => row.id) } }, data: { resolvedAt: now } });
-  let opened = 0;
-  if (decision && !keep) {
-    await db.accountChampionWatch.create({ data: { accountId, ...decision, detectedAt: now } });
-    opened = 1;
+    });
   }
-  return { opened, resolved: stale.length, open: decision ? 1 : 0 };
+  return new Map([...byAccount].map(([accountId, { found, removed }]) => [accountId, [...found, ...removed]]));
 }
 
 export type OpenChampionWatch = {
