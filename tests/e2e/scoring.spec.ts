@@ -247,13 +247,14 @@ test.describe("members", () => {
   signedInAs("member");
 
   test("a member sees no health score on their pages", async ({ page }) => {
-    // Not "ヘルス" alone: the learning library has an article about health checks.
-    const words = ["ヘルススコア", scoringJa["scoring.health.why"], "モデル バージョン", scoringJa["scoring.health.whatChanged"]];
+    // What the staff health panel shows; not "ヘルス" alone: the library has an article on health checks.
+    const words = [scoringJa["scoring.health.why"], "モデル バージョン", "総合：7日間で"];
     for (const url of ["/", "/profile", "/learn"]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(200);
       const text = await page.locator("body").innerText();
       for (const word of words) expect(text, `${url}: ${word}`).not.toContain(word);
+      await expect(page.getByLabel(/ヘルススコア \d+／100/), url).toHaveCount(0);
       await expect(page.locator(".health, .band, .sparkline, .health__bars"), url).toHaveCount(0);
     }
     // And the staff account page, where the score lives, is closed to them.
