@@ -14,10 +14,20 @@ export function isWebhookEventType(value: string): value is WebhookEventType {
 type AccountRef = { accountId: string; accountName: string };
 
 export type WebhookPayloads = {
-  "health.band_changed": AccountRef & { from: string | null; to: string; score: number; previousScore: number | null; changedAt: string };
+  "health.band_changed": AccountRef & { from: string; to: string; score: number; previousScore: number; changedAt: string };
   "alert.created": AccountRef & { alertId: string; kind: string; severity: string; message: string; nextAction: string; ownerId: string | null; createdAt: string };
-  "champion.approved": { userId: string; name: string; accountId: string | null; accountName: string | null; cohort: number; approvedAt: string };
-  "stage.changed": AccountRef & { from: string; to: string; ownerId: string | null; changedAt: string };
+  "champion.approved": {
+    userId: string;
+    name: string;
+    accountId: string | null;
+    accountName: string | null;
+    cohort: number;
+    nominationId: string;
+    termStartsAt: string;
+    termEndsAt: string;
+    approvedAt: string;
+  };
+  "stage.changed": AccountRef & { from: string; to: string; kind: "auto" | "override" | "admin"; reason: string; ownerId: string | null; changedAt: string };
   "question.unanswered": {
     questionId: string;
     title: string;
