@@ -1,7 +1,7 @@
 // Stored alerts: raising them without duplicates, the people named in next actions, and the
 // acknowledge / resolve workflow of CS staff.
 import { db, isUniqueViolation } from "~/db.server";
-import { emailAlertToOwner } from "~/email/alerts.server";
+import { emailAlertsToOwners } from "~/email/alerts.server";
 import { messageText } from "~/email/message-text";
 import type { Prisma } from "~/generated/prisma/client";
 import { enqueueWebhookEvent, subscribedEndpointIds } from "~/webhooks/enqueue.server";
@@ -44,23 +44,20 @@ function alertCreatedPayload(alert: CreatedAlert, now: Date) {
  * Emails each new alert to its account's CS owner (by their cs.alert preference). Runs after the
  * alerts are stored; a mail problem is logged and never undoes or fails the scoring run.
  */
-async function emailNewAlerts(created: CreatedAlert[]): Promise<number> {
-  let sent = 0;
-  for (const { candidate } of created) {
-    try {
-      const result = await emailAlertToOwner({
+async function emailNewAlerts(created: CreatedAlert[]): Promise<void> {
+  try {
+    await emailAlertsToOwners(
+      created.map(({ candidate }) => ({
         accountId: candidate.accountId,
         title: { key: `alerts.rule.${candidate.rule}`, params: {} },
         message: candidate.evidence,
         nextAction: candidate.nextAction,
         ...(candidate.link ? { link: candidate.link } : {}),
-      });
-      if (result.sent) sent += 1;
-    } catch (error) {
-      console.error(`[alerts] emailing the alert for account ${candidate.accountId} failed`, error);
-    }
+      })),
+    );
+  } catch (error) {
+    console.error("[alerts] emailing new alerts to their owners failed", error);
   }
-  return sent;
 }
 
 /**
