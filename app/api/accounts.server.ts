@@ -11,10 +11,11 @@ import { translator } from "~/i18n/messages";
 import { getStages } from "~/lifecycle/stages.server";
 import { slices } from "~/scoring/chunks";
 import { BANDS, type Band } from "~/scoring/model";
-import { getAccountHealth, listAccountHealth, TREND_DAYS, type AccountHealth, type AccountHealthSummary } from "~/scoring/read.server";
-import { dayKey, daysBefore, sqlTime, startOfUtcDay } from "~/scoring/time";
+import { getAccountHealth, TREND_DAYS, type AccountHealth } from "~/scoring/read.server";
+import { daysBefore, sqlTime, startOfUtcDay } from "~/scoring/time";
 import { PERSONAS } from "~/users/roles";
 import { ApiError, issueDetails } from "./errors.server";
+import { healthForAccounts, type HealthSummary } from "./health.server";
 import { parseDay } from "./usage.server";
 
 const ACTIVE_WINDOW_DAYS = 30;
@@ -58,17 +59,6 @@ export function trendDirection(change: number | null): (typeof TREND_DIRECTIONS)
   return change >= TREND_FLAT_POINTS ? "up" : change <= -TREND_FLAT_POINTS ? "down" : "flat";
 }
 
-/**
- * The score change against the snapshot 30 days before the latest (the same 7-day tolerance as
- * "why this score" in the staff UI), read from the summary's 90-day sparkline.
- */
-export function change30From(summary: AccountHealthSummary): number | null {
-  const target = dayKey(daysBefore(new Date(`${summary.day}T00:00:00Z`), 30));
-  const earliest = dayKey(daysBefore(new Date(`${target}T00:00:00Z`), 7));
-  const then = [...summary.sparkline].reverse().find((p) => p.day <= target && p.day > earliest);
-  return then ? summary.overall - then.overall : null;
-}
-
 export type ApiHealth = {
   score: number | null;
   band: Band | null;
@@ -80,16 +70,15 @@ export type ApiHealth = {
 };
 
 /** The health block of every account: nulls when the account has no score in the last 90 days. */
-export function serializeHealth(summary: AccountHealthSummary | undefined): ApiHealth {
+export function serializeHealth(summary: HealthSummary | undefined): ApiHealth {
   if (!summary) return { score: null, band: null, scoredOn: null, change7: null, change30: null, trend: null, openAlerts: 0 };
-  const change30 = change30From(summary);
   return {
     score: summary.overall,
     band: summary.band,
     scoredOn: summary.day,
     change7: summary.change7,
-    change30,
-    trend: trendDirection(change30 ?? summary.change7),
+    change30: summary.change30,
+    trend: trendDirection(summary.change30 ?? summary.change7),
     openAlerts: summary.openAlerts,
   };
 }
@@ -97,7 +86,7 @@ export function serializeHealth(summary: AccountHealthSummary | undefined): ApiH
 type StageNames = Awaited<ReturnType<typeof getStages>>;
 
 /** The API's account object. Every endpoint that returns an account goes through here. */
-export function serializeAccount(row: AccountApiRow, facts: AccountFacts, health: AccountHealthSummary | undefined, stages: StageNames) {
+export function serializeAccount(row: AccountApiRow, facts: AccountFacts, health: HealthSummary | undefined, stages: StageNames) {
   return {
     id: row.id,
     name: row.name,
@@ -203,8 +192,8 @@ export async function listAccountsForApi(searchParams: URLSearchParams, now = ne
   }
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.id);
-  // One query for the page's snapshots (and one for its open alerts), whatever the page size.
-  const [facts, health, stages] = await Promise.all([loadAccountFacts(ids, now), listAccountHealth(ids, { now }), getStages()]);
+  // A fixed number of queries for the page's snapshots and open alerts, whatever the page size.
+  const [facts, health, stages] = await Promise.all([loadAccountFacts(ids, now), healthForAccounts(ids, now), getStages()]);
   return {
     data: page.map((row) => serializeAccount(row, facts.get(row.id)!, health.get(row.id), stages)),
     nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
@@ -239,7 +228,7 @@ export async function getAccountForApi(id: string, now = new Date()) {
   if (!row) throw new ApiError("not_found", "No account has this id.");
   const [facts, summaries, explained, stages, personas, usage] = await Promise.all([
     loadAccountFacts([id], now),
-    listAccountHealth([id], { now }),
+    healthForAccounts([id], now),
     getAccountHealth(id, { now }),
     getStages(),
     db.user.groupBy({ by: ["persona"], where: { accountId: id }, _count: { _all: true } }),
