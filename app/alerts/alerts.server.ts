@@ -1,6 +1,10 @@
 // Stored alerts: raising them without duplicates, the people named in next actions, and the
 // acknowledge / resolve workflow of CS staff.
 import { db, isUniqueViolation } from "~/db.server";
+import { emailAlertsToOwners } from "~/email/alerts.server";
+import { messageText } from "~/email/message-text";
+import type { Prisma } from "~/generated/prisma/client";
+import { enqueueWebhookEvent, subscribedEndpointIds } from "~/webhooks/enqueue.server";
 import { IN_LIST_MAX, inSlices, slices } from "~/scoring/chunks";
 import { daysBefore, sqlTime } from "~/scoring/time";
 import type { AlertCandidate, AlertMessage, AlertPeople, AlertRule, UnansweredQuestion } from "./rules";
@@ -12,10 +16,56 @@ const CREATED_NOW = "created in this run";
 
 export type RaiseResult = { created: number; refreshed: number; suppressed: number; cleared?: number };
 
+/** The webhook event of a new alert: once per alert, whatever re-runs happen. */
+export const alertWebhookKey = (alertId: string) => `alert:${alertId}`;
+
+type CreatedAlert = { id: string; candidate: AlertCandidate; accountName: string; ownerId: string | null };
+
+/**
+ * alert.created for other systems. Texts are in English (the API's language); `kind` is the rule
+ * and the keys let a receiver render its own wording.
+ */
+function alertCreatedPayload(alert: CreatedAlert, now: Date) {
+  const { candidate } = alert;
+  return {
+    accountId: candidate.accountId,
+    accountName: alert.accountName,
+    alertId: alert.id,
+    kind: candidate.rule,
+    severity: candidate.severity,
+    message: messageText(candidate.evidence, "en"),
+    nextAction: messageText(candidate.nextAction, "en"),
+    ownerId: alert.ownerId,
+    createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * Emails each new alert to its account's CS owner (by their cs.alert preference). Runs after the
+ * alerts are stored; a mail problem is logged and never undoes or fails the scoring run.
+ */
+async function emailNewAlerts(created: CreatedAlert[]): Promise<void> {
+  try {
+    await emailAlertsToOwners(
+      created.map(({ candidate }) => ({
+        accountId: candidate.accountId,
+        title: { key: `alerts.rule.${candidate.rule}`, params: {} },
+        message: candidate.evidence,
+        nextAction: candidate.nextAction,
+        ...(candidate.link ? { link: candidate.link } : {}),
+      })),
+    );
+  } catch (error) {
+    console.error("[alerts] emailing new alerts to their owners failed", error);
+  }
+}
+
 /**
  * Stores new alerts, assigned to each account's CS owner. A condition that already has an open
  * or acknowledged alert only refreshes that alert's evidence and lastSeenAt; one staff resolved in
  * the last 14 days is left alone. The unique openKey settles races between two runs.
+ * Each new alert (only those) queues an alert.created webhook event in the same transaction, when
+ * an endpoint subscribes, and is emailed to the owner afterwards.
  */
 export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()): Promise<RaiseResult> {
   const result: RaiseResult = { created: 0, refreshed: 0, suppressed: 0 };
@@ -32,13 +82,17 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
     }),
   );
   const owners = await inSlices([...new Set(candidates.map((c) => c.accountId))], (slice) =>
-    db.account.findMany({ where: { id: { in: slice } }, select: { id: true, ownerId: true } }),
+    db.account.findMany({ where: { id: { in: slice } }, select: { id: true, ownerId: true, name: true } }),
   );
+  // Asked once per call: with no subscriber, alerts are written exactly as before.
+  const webhookEndpoints = await subscribedEndpointIds("alert.created");
+  const created: CreatedAlert[] = [];
   const openByKey = new Map(open.map((a) => [a.openKey!, a.id]));
   const openById = new Map(open.map((a) => [a.id, a]));
   const stillSeen: string[] = [];
   const cooling = new Set(recentlyResolved.map((a) => a.conditionKey));
   const ownerOf = new Map(owners.map((a) => [a.id, a.ownerId]));
+  const nameOf = new Map(owners.map((a) => [a.id, a.name]));
 
   for (const candidate of candidates) {
     const openId = openByKey.get(candidate.conditionKey);
@@ -61,22 +115,29 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
       continue;
     }
     const ownerId = ownerOf.get(candidate.accountId) ?? null;
+    const data = {
+      accountId: candidate.accountId,
+      rule: candidate.rule,
+      conditionKey: candidate.conditionKey,
+      openKey: candidate.conditionKey,
+      severity: candidate.severity,
+      evidence: JSON.stringify(candidate.evidence),
+      nextAction: JSON.stringify(candidate.nextAction),
+      link: candidate.link,
+      ownerId,
+      createdAt: now,
+      lastSeenAt: now,
+    } satisfies Prisma.HealthAlertUncheckedCreateInput;
     try {
-      await db.healthAlert.create({
-        data: {
-          accountId: candidate.accountId,
-          rule: candidate.rule,
-          conditionKey: candidate.conditionKey,
-          openKey: candidate.conditionKey,
-          severity: candidate.severity,
-          evidence: JSON.stringify(candidate.evidence),
-          nextAction: JSON.stringify(candidate.nextAction),
-          link: candidate.link,
-          ownerId,
-          createdAt: now,
-          lastSeenAt: now,
-        },
-      });
+      const write = async (client: Prisma.TransactionClient) => {
+        const row = await client.healthAlert.create({ data, select: { id: true } });
+        const alert: CreatedAlert = { id: row.id, candidate, accountName: nameOf.get(candidate.accountId) ?? "", ownerId };
+        if (webhookEndpoints.length) {
+          await enqueueWebhookEvent("alert.created", alertCreatedPayload(alert, now), { tx: client, dedupeKey: alertWebhookKey(row.id), endpointIds: webhookEndpoints, now });
+        }
+        return alert;
+      };
+      created.push(webhookEndpoints.length ? await db.$transaction(write) : await write(db));
       result.created += 1;
       openByKey.set(candidate.conditionKey, CREATED_NOW);
     } catch (error) {
@@ -85,6 +146,7 @@ export async function raiseAlerts(candidates: AlertCandidate[], now = new Date()
     }
   }
   for (const slice of slices(stillSeen)) await db.healthAlert.updateMany({ where: { id: { in: slice } }, data: { lastSeenAt: now } });
+  await emailNewAlerts(created);
   return result;
 }
 

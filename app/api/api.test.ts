@@ -7,6 +7,9 @@ import { ingestEvents, MAX_EVENTS_PER_BATCH } from "./events.server";
 import { API_MAX_BODY_BYTES } from "./handler.server";
 import { createApiToken, revokeApiToken } from "./tokens.server";
 import { hashToken } from "~/auth/tokens.server";
+import { TEST_CONTENT } from "../../tests/scoring-factories";
+import { recomputeAccounts } from "~/scoring/recompute.server";
+import { dayKey, daysBefore, startOfUtcDay } from "~/scoring/time";
 
 let api: Awaited<ReturnType<typeof apiClient>>;
 let account: { id: string };
@@ -346,5 +349,115 @@ describe("accounts", () => {
     const missing = await api.call("GET", "/accounts/does-not-exist", { token });
     expect(missing).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     expect((await api.call("GET", "/nothing-here", { token })).status).toBe(404);
+  });
+});
+
+describe("accounts: health", () => {
+  const today = startOfUtcDay(new Date());
+  async function snapshot(accountId: string, daysAgo: number, overall: number, band: "green" | "yellow" | "red") {
+    const day = daysBefore(today, daysAgo);
+    await db.healthSnapshot.create({
+      data: { accountId, day, overall, band, adoption: overall, enablement: overall, community: overall, relationship: overall, momentum: overall, weights: "{}", segment: "default", facts: "{}", modelVersion: 1, computedAt: day },
+    });
+  }
+
+  test("each account carries its stored score, band, 7- and 30-day change, trend and open alerts; never scored is null", async () => {
+    const token = await tokenWith(["accounts:read"]);
+    const rising = await upsertAccount({ name: "上昇商事", domains: ["rising-health.example"], lifecycleStage: "L06" });
+    await snapshot(rising.id, 31, 40, "red");
+    await snapshot(rising.id, 7, 60, "yellow");
+    await snapshot(rising.id, 0, 75, "green");
+    const flat = await upsertAccount({ name: "横ばい工業", domains: ["flat-health.example"], lifecycleStage: "L06" });
+    await snapshot(flat.id, 31, 50, "yellow");
+    await snapshot(flat.id, 1, 52, "yellow");
+    await db.healthAlert.create({ data: { accountId: flat.id, rule: "no_activity", conditionKey: `no_activity:${flat.id}`, openKey: `no_activity:${flat.id}`, severity: "medium", evidence: "{}", nextAction: "{}" } });
+    const unscored = await upsertAccount({ name: "未評価商店", domains: ["unscored-health.example"], lifecycleStage: "L06" });
+    // Older than the 90 days a score stays current: reads as not scored.
+    await snapshot(unscored.id, 120, 90, "green");
+
+    const list = await api.call("GET", "/accounts?stage=L06", { token });
+    expect(list.status).toBe(200);
+    const byName = Object.fromEntries(list.body.data.map((a: { name: string; health: unknown }) => [a.name, a.health]));
+    expect(byName["上昇商事"]).toEqual({ score: 75, band: "green", scoredOn: dayKey(today), change7: 15, change30: 35, trend: "up", openAlerts: 0 });
+    expect(byName["横ばい工業"]).toEqual({ score: 52, band: "yellow", scoredOn: dayKey(daysBefore(today, 1)), change7: null, change30: 2, trend: "flat", openAlerts: 1 });
+    expect(byName["未評価商店"]).toEqual({ score: null, band: null, scoredOn: null, change7: null, change30: null, trend: null, openAlerts: 0 });
+    expect(list.body.data[0].lifecycleStage).toBe("L06");
+    expect(list.body.data[0].lifecycleStageName).toEqual(expect.any(String));
+  });
+
+  test("?band= filters on the latest band, pages with the cursor and combines with other filters; none means never scored", async () => {
+    const token = await tokenWith(["accounts:read"]);
+    const reds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const account = await upsertAccount({ name: `赤字${i}`, domains: [`band-red-${i}.example`], lifecycleStage: "L08", plan: i < 2 ? "starter" : "growth" });
+      await snapshot(account.id, 3, 80, "green");
+      await snapshot(account.id, 0, 30, "red");
+      reds.push(account.id);
+    }
+    // Red once, green now: not red.
+    const recovered = await upsertAccount({ name: "回復", domains: ["band-recovered.example"], lifecycleStage: "L08" });
+    await snapshot(recovered.id, 2, 20, "red");
+    await snapshot(recovered.id, 0, 80, "green");
+    const never = await upsertAccount({ name: "未評価", domains: ["band-never.example"], lifecycleStage: "L08" });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const answer = await api.call("GET", `/accounts?band=red&stage=L08&limit=2${cursor ? `&cursor=${cursor}` : ""}`, { token });
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.length).toBeLessThanOrEqual(2);
+      for (const account of answer.body.data) expect(account.health.band).toBe("red");
+      seen.push(...answer.body.data.map((a: { id: string }) => a.id));
+      cursor = answer.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual([...reds].sort());
+    const starters = await api.call("GET", "/accounts?band=red&stage=L08&plan=starter", { token });
+    expect(starters.body.data.map((a: { name: string }) => a.name).sort()).toEqual(["赤字0", "赤字1"]);
+    const green = await api.call("GET", "/accounts?band=green&stage=L08", { token });
+    expect(green.body.data.map((a: { id: string }) => a.id)).toEqual([recovered.id]);
+    const none = await api.call("GET", "/accounts?band=none&stage=L08", { token });
+    expect(none.body.data.map((a: { id: string }) => a.id)).toEqual([never.id]);
+  });
+
+  test("a bad band is 422 in the error format; a token without accounts:read is 403 and sees no health", async () => {
+    const token = await tokenWith(["accounts:read"]);
+    const bad = await api.call("GET", "/accounts?band=purple", { token });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({ code: "validation_failed", details: [{ path: "band", message: expect.stringContaining("green") }] });
+    const others = await tokenWith(["events:write", "usage:write", "people:write"]);
+    for (const path of ["/accounts?band=red", `/accounts/${account.id}`]) {
+      const denied = await api.call("GET", path, { token: others });
+      expect(denied.status).toBe(403);
+      expect(denied.body).toEqual({ error: { code: "insufficient_scope", message: expect.any(String), details: { required: "accounts:read", granted: ["events:write", "usage:write", "people:write"] } } });
+    }
+    // The API takes tokens only: a signed-in member's session cookie is no key to it.
+    const member = await api.call("GET", "/accounts", { headers: { Cookie: "kizuna_session=member-session" } });
+    expect(member.status).toBe(401);
+  });
+
+  test("one account explains its score: components with weights, points and facts in English, and what changed", async () => {
+    const token = await tokenWith(["accounts:read"]);
+    const explained = await upsertAccount({ name: "説明株式会社", domains: ["explained-health.example"], seatsLicensed: 10 });
+    const person = await upsertUser({ email: "user@explained-health.example", name: "利用 者", accountId: explained.id });
+    await db.engagementEvent.create({ data: { type: "qa.answered", actorId: person.id, accountId: explained.id, subjectType: "q", subjectId: "1", weight: 4, idempotencyKey: "explained-1", occurredAt: daysBefore(new Date(), 2) } });
+    await recomputeAccounts([explained.id], { content: TEST_CONTENT, sideEffects: false });
+    const stored = await db.healthSnapshot.findFirstOrThrow({ where: { accountId: explained.id } });
+
+    const detail = await api.call("GET", `/accounts/${explained.id}`, { token });
+    expect(detail.status).toBe(200);
+    const { health } = detail.body;
+    expect(health).toMatchObject({ score: stored.overall, band: stored.band, scoredOn: dayKey(today), modelVersion: stored.modelVersion, segment: stored.segment, whatChanged: [] });
+    expect(health.components.map((c: { key: string }) => c.key)).toEqual(["adoption", "enablement", "community", "relationship", "momentum"]);
+    const relationship = health.components.find((c: { key: string }) => c.key === "relationship");
+    expect(relationship.score).toBe(stored.relationship);
+    const engaged = relationship.facts.find((f: { key: string }) => f.key === "scoring.fact.engaged");
+    expect(engaged).toMatchObject({ params: { engaged: 1 }, text: expect.stringMatching(/^1 people engaged in the last 90 days/) });
+    const points = health.components.reduce((sum: number, c: { points: number }) => sum + c.points, 0);
+    expect(Math.abs(points - stored.overall)).toBeLessThanOrEqual(1);
+    // The list says the same as the detail.
+    const listed = await api.call("GET", `/accounts?domain=explained-health.example`, { token });
+    const { modelVersion: _m, segment: _s, components: _c, whatChanged: _w, ...summary } = health;
+    expect(listed.body.data[0].health).toEqual(summary);
   });
 });

@@ -4,7 +4,10 @@
 import { apiClient, tokenWith, type ApiAnswer } from "../../tests/api-client";
 import { upsertAccount, upsertUser } from "../../tests/factories";
 import { resolveRef, unknownKeywords, validate, type Schema } from "../../tests/json-schema";
+import { TEST_CONTENT } from "../../tests/scoring-factories";
 import { db } from "~/db.server";
+import { recomputeAccounts } from "~/scoring/recompute.server";
+import { daysBefore, startOfUtcDay } from "~/scoring/time";
 import { API_MAX_BODY_BYTES } from "./handler.server";
 import { openApiDocument } from "./openapi";
 import { API_SCOPES, type ApiScope } from "./scopes";
@@ -100,6 +103,14 @@ describe("every documented route answers with the documented shape", () => {
     const other = await upsertUser({ email: "ren.kobayashi@sakura-commerce.example", name: "小林 蓮", accountId });
     await db.personExternalId.create({ data: { externalId: "crm-contact-1001", userId: other.id } });
     await upsertUser({ email: "misaki.sato@kizuna.example", name: "佐藤 美咲", role: "cs" });
+    // A scored account (today's snapshot with its facts, and one from 30 days before), so the
+    // health fields are checked with values and not only as nulls; the other accounts stay unscored.
+    const now = new Date();
+    await db.healthSnapshot.create({
+      data: { accountId, day: daysBefore(startOfUtcDay(now), 30), overall: 71, band: "green", adoption: 80, enablement: 60, community: 50, relationship: 70, momentum: 50, weights: "{}", segment: "default", facts: "{}", modelVersion: 1, computedAt: daysBefore(now, 30) },
+    });
+    await recomputeAccounts([accountId], { now, content: TEST_CONTENT, sideEffects: false });
+    await upsertAccount({ name: "未評価株式会社", domains: ["unscored.example"] });
   });
 
   function concretePath(path: string, overrides: Record<string, string> = {}) {
@@ -167,6 +178,21 @@ describe("every documented route answers with the documented shape", () => {
       });
     }
   }
+
+  test("the documented health fields are exercised with values and with nulls", async () => {
+    const token = await tokenWith(["accounts:read"]);
+    const list = await api.call("GET", "/accounts", { token });
+    const listSchema = responseOf(doc.paths["/accounts"]!.get!, "200").content!["application/json"]!.schema as Schema;
+    expect(validate(list.body, listSchema, doc)).toEqual([]);
+    const scored = list.body.data.find((a: { id: string }) => a.id === accountId);
+    expect(scored.health).toMatchObject({ score: expect.any(Number), band: expect.stringMatching(/^(green|yellow|red)$/), scoredOn: expect.any(String), change30: expect.any(Number), trend: expect.stringMatching(/^(up|flat|down)$/) });
+    expect(list.body.data.find((a: { name: string }) => a.name === "未評価株式会社").health).toMatchObject({ score: null, band: null, trend: null });
+    const detail = await api.call("GET", `/accounts/${accountId}`, { token });
+    expect(detail.body.health.components).toHaveLength(5);
+    expect(detail.body.health.components.some((c: { facts: unknown[] }) => c.facts.length > 0)).toBe(true);
+    const red = await api.call("GET", "/accounts?band=red", { token });
+    expect(validate(red.body, listSchema, doc)).toEqual([]);
+  });
 
   test("the example batches are accepted item by item", async () => {
     const token = await tokenWith(["events:write"]);

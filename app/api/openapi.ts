@@ -4,7 +4,9 @@
 import { LIFECYCLE_STAGE_CODES, PLANS } from "~/accounts/lifecycle";
 import { API_EVENT_TYPES } from "~/engagement/events";
 import { LOCALES } from "~/i18n/locales";
+import { COMPONENTS, BANDS } from "~/scoring/model";
 import { LEVELS, PERSONAS } from "~/users/roles";
+import { BAND_FILTERS, TREND_DIRECTIONS, TREND_FLAT_POINTS } from "./accounts.server";
 import { MAX_EVENTS_PER_BATCH } from "./events.server";
 import { API_MAX_BODY_BYTES } from "./handler.server";
 import { MAX_PEOPLE_PER_BATCH } from "./people.server";
@@ -26,6 +28,8 @@ const accountProperties = {
   arr: { type: "integer", minimum: 0, description: "Annual recurring revenue in yen." },
   renewalDate: nullable("string", { format: "date" }),
   lifecycleStage: { type: "string", enum: [...LIFECYCLE_STAGE_CODES] },
+  lifecycleStageName: nullable("string", { description: "The stage's English name as the admins defined it." }),
+  health: ref("Health"),
   owner: { oneOf: [{ type: "null" }, ref("Staff")] },
   externalIds: { type: "array", items: { type: "string" } },
   domains: { type: "array", items: { type: "string" } },
@@ -47,6 +51,20 @@ const accountProperties = {
   },
   createdAt: dateTime,
   updatedAt: dateTime,
+};
+
+const healthProperties = {
+  score: nullable("integer", { minimum: 0, maximum: 100, description: "The latest overall health score (0–100); null when the account has no score in the last 90 days." }),
+  band: { type: ["string", "null"], enum: [...BANDS, null], description: "green, yellow or red; null when never scored (or not in the last 90 days)." },
+  scoredOn: nullable("string", { format: "date", description: "The UTC day of the latest score." }),
+  change7: nullable("integer", { description: "Points gained (or lost, negative) against the score 7 days before the latest." }),
+  change30: nullable("integer", { description: "Points gained (or lost, negative) against the score 30 days before the latest." }),
+  trend: {
+    type: ["string", "null"],
+    enum: [...TREND_DIRECTIONS, null],
+    description: `The direction of change30 (change7 when there is no score 30 days back): a change under ${TREND_FLAT_POINTS} points either way is flat.`,
+  },
+  openAlerts: { type: "integer", minimum: 0, description: "Alerts CS staff have not resolved yet." },
 };
 
 const personFieldProperties = {
@@ -139,12 +157,13 @@ export const openApiDocument = {
     "/accounts": {
       get: {
         operationId: "listAccounts",
-        summary: "List customer accounts",
-        description: "Ordered by id. Follow `nextCursor` (as `cursor`) until it is null.",
+        summary: "List customer accounts with their health",
+        description: "Ordered by id. Follow `nextCursor` (as `cursor`) until it is null. Each account carries its latest health score, band and trend as the daily scoring computed them.",
         security: [{ bearerAuth: ["accounts:read"] }],
         parameters: [
           { name: "plan", in: "query", schema: { type: "string", enum: [...PLANS] } },
           { name: "stage", in: "query", schema: { type: "string", enum: [...LIFECYCLE_STAGE_CODES] } },
+          { name: "band", in: "query", description: "The latest health band; `none` for accounts without a score in the last 90 days.", schema: { type: "string", enum: [...BAND_FILTERS] } },
           { name: "owner", in: "query", description: "The CS owner's email or id; `none` for accounts without an owner.", schema: { type: "string" } },
           { name: "renewalBefore", in: "query", description: "Accounts renewing before this day.", schema: date },
           { name: "externalId", in: "query", schema: { type: "string" } },
@@ -164,7 +183,7 @@ export const openApiDocument = {
     "/accounts/{accountId}": {
       get: {
         operationId: "getAccount",
-        summary: "One customer account in detail",
+        summary: "One customer account in detail, with why its score is what it is",
         security: [{ bearerAuth: ["accounts:read"] }],
         parameters: [{ name: "accountId", in: "path", required: true, schema: { type: "string" } }],
         responses: {
@@ -381,6 +400,64 @@ export const openApiDocument = {
         required: ["id", "name", "email"],
         properties: { id: { type: "string" }, name: { type: "string" }, email: { type: "string", format: "email" } },
       },
+      Health: {
+        type: "object",
+        additionalProperties: false,
+        required: Object.keys(healthProperties),
+        properties: healthProperties,
+      },
+      HealthDetail: {
+        type: "object",
+        additionalProperties: false,
+        required: [...Object.keys(healthProperties), "modelVersion", "segment", "components", "whatChanged"],
+        properties: {
+          ...healthProperties,
+          modelVersion: nullable("integer", { description: "The health model version the score was computed with." }),
+          segment: nullable("string", { description: "The weights used: `default`, or the stage or plan segment." }),
+          components: {
+            type: "array",
+            description: "Why this score: each component's score, weight, the points it adds and the facts behind it. Empty when never scored.",
+            items: ref("HealthComponent"),
+          },
+          whatChanged: {
+            type: "array",
+            description: "The headline numbers that moved since 30 days before (or 7, when there is no 30-day score).",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["key", "label", "before", "now"],
+              properties: { key: { type: "string" }, label: { type: "string" }, before: { type: "number" }, now: { type: "number" } },
+            },
+          },
+        },
+      },
+      HealthComponent: {
+        type: "object",
+        additionalProperties: false,
+        required: ["key", "score", "weight", "effectiveWeight", "points", "change7", "change30", "facts"],
+        properties: {
+          key: { type: "string", enum: [...COMPONENTS] },
+          score: nullable("integer", { minimum: 0, maximum: 100, description: "null when there was no data for it (its weight went to the others)." }),
+          weight: { type: "number", minimum: 0, maximum: 100, description: "The configured weight in percent." },
+          effectiveWeight: { type: "number", minimum: 0, maximum: 100, description: "The weight applied after components without data were left out." },
+          points: { type: "number", minimum: 0, maximum: 100, description: "Points this component adds to the overall score." },
+          change7: nullable("integer"),
+          change30: nullable("integer"),
+          facts: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["key", "params", "text"],
+              properties: {
+                key: { type: "string", description: "A stable message key, e.g. scoring.fact.seatUse." },
+                params: { type: "object", additionalProperties: { type: ["string", "number"] } },
+                text: { type: "string", description: "The fact in English." },
+              },
+            },
+          },
+        },
+      },
       Account: {
         type: "object",
         additionalProperties: false,
@@ -393,6 +470,7 @@ export const openApiDocument = {
         required: [...Object.keys(accountProperties), "membersByPersona", "recentUsage"],
         properties: {
           ...accountProperties,
+          health: ref("HealthDetail"),
           membersByPersona: {
             type: "object",
             additionalProperties: false,

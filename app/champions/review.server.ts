@@ -12,6 +12,10 @@ import { isValidScore, rubricTotal } from "./rubric";
 import { acceptsReviews, canTransition } from "./state";
 import { isRenewal, termDates } from "./terms";
 import { refreshChampionWatch } from "./watch.server";
+import { enqueueWebhookEvent } from "~/webhooks/enqueue.server";
+
+/** The webhook event of an approval: once per nomination. */
+export const championWebhookKey = (nominationId: string) => `champion:${nominationId}`;
 
 export type Reviewer = { id: string; role: string };
 
@@ -78,7 +82,7 @@ export async function decide(reviewer: Reviewer, nominationId: string, input: De
       state: true,
       cohort: true,
       nominatorId: true,
-      nominee: { select: { id: true, name: true, accountId: true, locale: true } },
+      nominee: { select: { id: true, name: true, accountId: true, locale: true, account: { select: { name: true } } } },
       _count: { select: { reviews: true } },
     },
   });
@@ -115,6 +119,12 @@ export async function decide(reviewer: Reviewer, nominationId: string, input: De
       await tx.championNomination.update({ where: { id: nominationId }, data: { termId: term.id } });
       await tx.championProfile.upsert({ where: { userId: nominee.id }, create: { userId: nominee.id, languages: nominee.locale === "en" ? "en" : "ja" }, update: {} });
       await tx.auditEntry.create({ data: { actorId: reviewer.id, action: "champions.approve", targetType: "championNomination", targetId: nominationId, detail: reason } });
+      // Other systems hear of it if and only if the approval is committed.
+      await enqueueWebhookEvent(
+        "champion.approved",
+        { userId: nominee.id, name: nominee.name, accountId: nominee.accountId, accountName: nominee.account?.name ?? null, cohort, nominationId, termStartsAt: dates.startsAt.toISOString(), termEndsAt: dates.endsAt.toISOString(), approvedAt: now.toISOString() },
+        { tx, dedupeKey: championWebhookKey(nominationId), now },
+      );
       return { termId: term.id, renewal: isRenewal(earlierTerms) };
     });
   } catch (error) {

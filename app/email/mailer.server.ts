@@ -15,14 +15,15 @@ function smtpTransport(): Transporter | undefined {
   return transporter;
 }
 
-export async function sendEmail(email: Email): Promise<void> {
+/** `quiet`: leave the body out of the server log (jobs that send many; the outbox has it). */
+export async function sendEmail(email: Email, options: { quiet?: boolean } = {}): Promise<void> {
   const transport = smtpTransport();
   const record = await db.outboxEmail.create({
     data: { ...email, transport: transport ? "smtp" : "outbox" },
     select: { id: true },
   });
   if (!transport) {
-    console.info(`[mail:outbox] to=${email.to} subject="${email.subject}"\n${email.text}`);
+    if (!options.quiet) console.info(`[mail:outbox] to=${email.to} subject="${email.subject}"\n${email.text}`);
     return;
   }
   try {

@@ -2,6 +2,7 @@
 // overrides, and the history of every change (the hand-offs between teams).
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { enqueueWebhookEvent, subscribedEndpointIds } from "~/webhooks/enqueue.server";
 import { DEFAULT_STAGES } from "./defaults";
 import { automaticMoves, isStageFact, ruleEvidence, RULE_OPS, type FactValues, type RuleOp, type StageDef, type StageRule } from "./rules";
 
@@ -67,11 +68,19 @@ export type StageChangeInput = {
   at?: Date;
 };
 
-/** Moves an account and records the change in one transaction. */
-export async function changeStage(input: StageChangeInput, tx: Prisma.TransactionClient | typeof db = db): Promise<void> {
+/** The webhook event of one recorded change: once per history row. */
+export const stageWebhookKey = (changeId: string) => `stage:${changeId}`;
+
+/**
+ * Moves an account and records the change in one transaction, with its stage.changed webhook event
+ * when an endpoint subscribes. `webhookEndpoints` is the subscriber list when the caller already
+ * looked it up for a batch of moves (subscribedEndpointIds); otherwise it is looked up here.
+ */
+export async function changeStage(input: StageChangeInput, tx: Prisma.TransactionClient | typeof db = db, webhookEndpoints?: string[]): Promise<void> {
   const write = async (client: Prisma.TransactionClient) => {
-    await client.account.update({ where: { id: input.accountId }, data: { lifecycleStage: input.to } });
-    await client.accountStageChange.create({
+    const account = await client.account.update({ where: { id: input.accountId }, data: { lifecycleStage: input.to }, select: { name: true, ownerId: true } });
+    const at = input.at ?? new Date();
+    const change = await client.accountStageChange.create({
       data: {
         accountId: input.accountId,
         fromStage: input.from,
@@ -82,9 +91,18 @@ export async function changeStage(input: StageChangeInput, tx: Prisma.Transactio
         actorId: input.actorId ?? null,
         holdUntil: input.holdUntil ?? null,
         dedupeKey: input.dedupeKey ?? null,
-        createdAt: input.at ?? new Date(),
+        createdAt: at,
       },
+      select: { id: true },
     });
+    const endpoints = webhookEndpoints ?? (await subscribedEndpointIds("stage.changed", client));
+    if (endpoints.length) {
+      await enqueueWebhookEvent(
+        "stage.changed",
+        { accountId: input.accountId, accountName: account.name, from: input.from, to: input.to, kind: input.kind, reason: input.reason ?? "", ownerId: account.ownerId, changedAt: at.toISOString() },
+        { tx: client, dedupeKey: stageWebhookKey(change.id), endpointIds: endpoints, now: at },
+      );
+    }
   };
   if (tx === db) await db.$transaction(write);
   else await write(tx as Prisma.TransactionClient);
@@ -156,6 +174,8 @@ export async function applyAutomaticMoves(candidates: StageCandidate[], stages: 
     }
   }
   if (moves.length === 0) return moves;
+  // One look-up for the whole batch of moves; nobody subscribed means no webhook work per move.
+  const webhookEndpoints = await subscribedEndpointIds("stage.changed");
   await db.$transaction(async (tx) => {
     for (const move of moves) {
       const dedupeKey = `${move.accountId}:${move.from}>${move.to}:${day}`;
@@ -165,7 +185,7 @@ export async function applyAutomaticMoves(candidates: StageCandidate[], stages: 
         await tx.account.update({ where: { id: move.accountId }, data: { lifecycleStage: move.to } });
         continue;
       }
-      await changeStage({ accountId: move.accountId, from: move.from, to: move.to, kind: "auto", evidence: move.evidence, dedupeKey, at: now }, tx);
+      await changeStage({ accountId: move.accountId, from: move.from, to: move.to, kind: "auto", evidence: move.evidence, dedupeKey, at: now }, tx, webhookEndpoints);
     }
   });
   return moves;

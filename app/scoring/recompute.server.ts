@@ -19,6 +19,8 @@ import { accountsWithOnlyChampionInactive } from "~/alerts/champion.server";
 import { describeAccountAlert, describeChampionAlert, describeUnansweredAlert, triggeredRules, type AccountAlertInput, type AlertCandidate } from "~/alerts/rules";
 import { stageFactValues, type StageDef } from "~/lifecycle/rules";
 import { applyAutomaticMoves, getStages, type StageCandidate } from "~/lifecycle/stages.server";
+import { enqueueBandChanges, latestStoredBands, type StoredBand } from "~/webhooks/band-changes.server";
+import { subscribedEndpointIds } from "~/webhooks/enqueue.server";
 import { computeHealth, type HealthResult } from "./components";
 import { contentIndexFromCatalog, gatherFacts, actorAggregates, type AccountRow, type ActorAggregate, type ContentIndex, type Scope } from "./facts.server";
 import type { AccountFacts } from "./facts";
@@ -164,7 +166,10 @@ async function upsertRows(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe"
   }
 }
 
-async function writeSnapshots(scored: Scored[], today: Date, model: ModelVersion, computedAt: Date) {
+/** Work that must commit together with the snapshots (the band-change webhook events). */
+type WithSnapshots = (tx: Prisma.TransactionClient) => Promise<unknown>;
+
+async function writeSnapshots(scored: Scored[], today: Date, model: ModelVersion, computedAt: Date, alongside?: WithSnapshots) {
   const day = sqlTime(today);
   const at = sqlTime(computedAt);
   const rows = scored.map((a) => {
@@ -187,8 +192,16 @@ async function writeSnapshots(scored: Scored[], today: Date, model: ModelVersion
     ];
   });
   // One statement is atomic by itself; more need a transaction to be all or nothing.
-  if (rows.length <= rowsPerStatement(SNAPSHOT_COLUMNS)) await upsertRows(db, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows);
-  else await db.$transaction((tx) => upsertRows(tx, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows), { timeout: 120_000 });
+  if (!alongside && rows.length <= rowsPerStatement(SNAPSHOT_COLUMNS)) await upsertRows(db, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows);
+  else {
+    await db.$transaction(
+      async (tx) => {
+        await upsertRows(tx, "HealthSnapshot", SNAPSHOT_COLUMNS, ["accountId", "day"], rows);
+        await alongside?.(tx);
+      },
+      { timeout: 120_000 },
+    );
+  }
 }
 
 async function writeMemberEngagement(actors: Iterable<ActorAggregate>, computedAt: Date, resetUntouched: boolean): Promise<number> {
@@ -215,7 +228,17 @@ async function writeMemberEngagement(actors: Iterable<ActorAggregate>, computedA
   return rows.length;
 }
 
-type RunContext = { asOf: Date; today: Date; model: ModelVersion; stages: StageDef[]; content: ContentIndex; sideEffects: boolean; phases: Record<string, number> };
+type RunContext = {
+  asOf: Date;
+  today: Date;
+  model: ModelVersion;
+  stages: StageDef[];
+  content: ContentIndex;
+  sideEffects: boolean;
+  /** Endpoints subscribed to health.band_changed, looked up once per run; empty: no webhook work. */
+  bandWebhooks: string[];
+  phases: Record<string, number>;
+};
 
 /** Runs `fn` and adds its time to `phases[name]`. */
 async function timed<T>(phases: Record<string, number>, name: string, fn: () => Promise<T>): Promise<T> {
@@ -232,7 +255,20 @@ async function scoreBatch(scope: Scope, ctx: RunContext) {
   const gathered = await timed(ctx.phases, "facts", () => gatherFacts(ctx.asOf, ctx.content, scope));
   const scored: Scored[] = gathered.accounts.map((a) => ({ ...a, health: computeHealth(a.facts, ctx.model.config) }));
   const history = ctx.sideEffects ? await timed(ctx.phases, "alerts", () => recentHistory(scored.map((a) => a.id), ctx.today)) : new Map<string, History>();
-  await timed(ctx.phases, "snapshots", () => writeSnapshots(scored, ctx.today, ctx.model, ctx.asOf));
+  // Band changes against the stored snapshots, read before today's are replaced.
+  let bands: Map<string, StoredBand> | null = null;
+  if (ctx.bandWebhooks.length) bands = await timed(ctx.phases, "webhooks", () => latestStoredBands(scored.map((a) => a.id), ctx.today));
+  const bandChanges: WithSnapshots | undefined = bands
+    ? (tx) =>
+        enqueueBandChanges(tx, {
+          scored: scored.map((a) => ({ id: a.id, name: a.name, band: a.health.band, overall: a.health.overall })),
+          previous: bands,
+          day: ctx.today,
+          asOf: ctx.asOf,
+          endpointIds: ctx.bandWebhooks,
+        })
+    : undefined;
+  await timed(ctx.phases, "snapshots", () => writeSnapshots(scored, ctx.today, ctx.model, ctx.asOf, bandChanges));
 
   const stageCandidates: StageCandidate[] = [];
   const alertCandidates: AlertCandidate[] = [];
@@ -279,8 +315,10 @@ async function run(mode: RecomputeStats["mode"], accountIds: string[] | "all", o
     stages: await getStages(),
     content: options.content ?? defaultContent(),
     sideEffects: options.sideEffects ?? true,
+    bandWebhooks: [],
     phases: {},
   };
+  if (ctx.sideEffects) ctx.bandWebhooks = await subscribedEndpointIds("health.band_changed");
   const ids =
     accountIds === "all" ? (await db.account.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id) : [...new Set(accountIds)].sort();
   const batchSize = options.batchSize ?? DEFAULT_BATCH;

@@ -10,11 +10,26 @@ export type EnqueueOptions = {
   dedupeKey?: string;
   tx?: Prisma.TransactionClient;
   now?: Date;
+  /**
+   * The endpoints subscribed to this type, when the caller already looked them up once for a whole
+   * run (subscribedEndpointIds). An empty list means nobody listens: nothing is written and no
+   * query is made. A non-empty list is checked again inside the write, so an endpoint deleted
+   * since then is simply left out.
+   */
+  endpointIds?: string[];
 };
 
 /** The subscription list is stored space-separated; this matches one whole type in it. */
 function subscribedTo(type: string): Prisma.WebhookEndpointWhereInput {
   return { OR: [{ events: type }, { events: { startsWith: `${type} ` } }, { events: { endsWith: ` ${type}` } }, { events: { contains: ` ${type} ` } }] };
+}
+
+/**
+ * The enabled endpoints that receive `type`. Jobs that may emit many events (the scoring run) ask
+ * once and pass the answer to every enqueueWebhookEvent call; an empty list lets them skip the work.
+ */
+export async function subscribedEndpointIds(type: WebhookEventType, client: Pick<Prisma.TransactionClient, "webhookEndpoint"> = db): Promise<string[]> {
+  return (await client.webhookEndpoint.findMany({ where: { disabledAt: null, ...subscribedTo(type) }, select: { id: true }, orderBy: { id: "asc" } })).map((e) => e.id);
 }
 
 export async function enqueueWebhookEvent<T extends WebhookEventType>(
@@ -23,6 +38,7 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(
   options: EnqueueOptions = {},
 ): Promise<{ eventId: string; deliveries: number } | null> {
   const now = options.now ?? new Date();
+  if (options.endpointIds && options.endpointIds.length === 0) return null;
   const write = async (client: Prisma.TransactionClient) => {
     if (options.dedupeKey) {
       const seen = await client.webhookEvent.findUnique({ where: { dedupeKey: options.dedupeKey }, select: { id: true } });
@@ -32,9 +48,9 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(
       data: { type, payload: JSON.stringify(payload), dedupeKey: options.dedupeKey ?? null, createdAt: now },
       select: { id: true },
     });
-    const endpoints = await client.webhookEndpoint.findMany({ where: { disabledAt: null, ...subscribedTo(type) }, select: { id: true } });
+    const endpoints = await subscribedEndpointIds(type, client);
     if (endpoints.length) {
-      await client.webhookDelivery.createMany({ data: endpoints.map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id, nextAttemptAt: now, createdAt: now })) });
+      await client.webhookDelivery.createMany({ data: endpoints.map((endpointId) => ({ eventId: event.id, endpointId, nextAttemptAt: now, createdAt: now })) });
     }
     return { eventId: event.id, deliveries: endpoints.length };
   };

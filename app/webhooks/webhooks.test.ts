@@ -42,7 +42,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const stagePayload = (to: string) => ({ accountId: "acc-1", accountName: "株式会社さくらコマース", from: "L04", to, ownerId: null, changedAt: "2026-12-01T00:00:00.000Z" });
+const stagePayload = (to: string) => ({ accountId: "acc-1", accountName: "株式会社さくらコマース", from: "L04", to, kind: "auto" as const, reason: "", ownerId: null, changedAt: "2026-12-01T00:00:00.000Z" });
 const endpointInput = (url: string, events: Array<"stage.changed" | "alert.created" | "question.unanswered"> = ["stage.changed"]) => ({ url, description: "", events });
 
 // Each test starts with no endpoints and an empty queue (the file shares one database).

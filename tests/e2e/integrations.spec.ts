@@ -67,7 +67,7 @@ test.describe("as an admin", () => {
     expect(queryDb("SELECT domain FROM AccountDomain WHERE domain LIKE ?", `%-${stamp}.example`)).toHaveLength(0);
   });
 
-  test("a clean CSV is applied, a webhook endpoint is registered, and duplicates are listed", async ({ page }) => {
+  test("a clean CSV is applied, a webhook endpoint is registered and hears a stage override, and duplicates are listed", async ({ page, request }) => {
     const stamp = Date.now();
     await page.goto("/admin/imports");
     await hydrated(page);
@@ -89,9 +89,59 @@ test.describe("as an admin", () => {
     await expect(page.getByLabel("署名用シークレット")).toHaveValue(/^whsec_/);
     await expect(page.getByText("このエンドポイントへの送信はまだありません。")).toBeVisible();
 
+    // Staff move the imported account by hand: the endpoint gets one stage.changed delivery.
+    const [imported] = queryDb<{ id: string }>("SELECT id FROM Account WHERE name = ?", `E2E反映株式会社${stamp}`);
+    const moved = await request.post(`/workspace/accounts/${imported!.id}`, {
+      headers: { Origin: new URL(page.url()).origin },
+      form: { intent: "stage-override", stage: "L04", reason: "E2E: キックオフ完了" },
+      maxRedirects: 0,
+    });
+    expect(moved.status()).toBe(302);
+    const deliveries = queryDb<{ payload: string }>(
+      "SELECT e.payload FROM WebhookDelivery d JOIN WebhookEvent e ON e.id = d.eventId JOIN WebhookEndpoint p ON p.id = d.endpointId WHERE p.url = ? AND e.type = 'stage.changed'",
+      `https://hooks.example/kizuna-${stamp}`,
+    );
+    expect(deliveries.map((d) => JSON.parse(d.payload))).toEqual([
+      expect.objectContaining({ accountId: imported!.id, accountName: `E2E反映株式会社${stamp}`, from: "L03", to: "L04", kind: "override", reason: "E2E: キックオフ完了" }),
+    ]);
+
     await page.getByRole("link", { name: "重複の統合" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "重複の統合" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "同一人物の可能性があるメンバー" })).toBeVisible();
+  });
+});
+
+test.describe("as an admin reading health", () => {
+  signedInAs("admin");
+
+  test("an accounts:read token lists accounts with their health, filters by band and explains one score", async ({ page, request }) => {
+    const name = `E2E健康 ${Date.now()}`;
+    await page.goto("/admin/api-tokens");
+    await hydrated(page);
+    await page.getByLabel("名前").fill(name);
+    await page.getByLabel("accounts:read — アカウントの読み出し").check();
+    await page.getByRole("button", { name: "トークンを作成" }).click();
+    const token = await page.getByLabel("新しいトークン").inputValue();
+    const headers = { Authorization: `Bearer ${token}` };
+
+    const red = await request.get("/api/v1/accounts?band=red&limit=200", { headers });
+    expect(red.status()).toBe(200);
+    const { data } = (await red.json()) as { data: Array<{ id: string; health: { band: string; score: number } }> };
+    const seededRed = queryDb<{ accountId: string }>(
+      "SELECT s.accountId FROM HealthSnapshot s WHERE s.day = (SELECT MAX(day) FROM HealthSnapshot WHERE accountId = s.accountId) AND s.band = 'red'",
+    );
+    expect(data.map((a) => a.id).sort()).toEqual(seededRed.map((r) => r.accountId).sort());
+    expect(data.length).toBeGreaterThan(0);
+    for (const account of data) expect(account.health).toMatchObject({ band: "red", score: expect.any(Number) });
+
+    const detail = await request.get(`/api/v1/accounts/${data[0]!.id}`, { headers });
+    const body = (await detail.json()) as { health: { components: Array<{ key: string; facts: Array<{ text: string }> }> } };
+    expect(body.health.components.map((c) => c.key)).toEqual(["adoption", "enablement", "community", "relationship", "momentum"]);
+    expect(body.health.components.flatMap((c) => c.facts).length).toBeGreaterThan(0);
+
+    const bad = await request.get("/api/v1/accounts?band=purple", { headers });
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error.code).toBe("validation_failed");
   });
 });
 
