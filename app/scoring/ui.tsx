@@ -235,11 +235,14 @@ export function AlertActionsForm({
 export function AlertList({
   unresolved,
   resolved,
+  actionable,
   errors,
   busy,
 }: {
   unresolved: AlertView[];
   resolved: AlertView[];
+  /** Ids of the alerts the viewer may act on; the others show whose they are instead of a form. */
+  actionable: readonly string[];
   errors?: Record<string, string>;
   busy?: boolean;
 }) {
@@ -268,7 +271,11 @@ export function AlertList({
                 {alert.acknowledgedAt ? (
                   <p className="muted">{t("alerts.acknowledgedBy", { name: alert.acknowledgedBy ?? "—", note: alert.acknowledgeNote || "—" })}</p>
                 ) : null}
-                <AlertActionsForm alert={alert} idPrefix="alert" error={error} busy={busy} />
+                {actionable.includes(alert.id) ? (
+                  <AlertActionsForm alert={alert} idPrefix="alert" error={error} busy={busy} />
+                ) : (
+                  <p className="muted">{t("workspace.inbox.notYours", { name: alert.ownerName ?? t("alerts.unassigned") })}</p>
+                )}
               </article>
             </li>
           );
