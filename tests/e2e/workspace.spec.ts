@@ -173,7 +173,8 @@ test.describe("CS journey: a red account renewing soon", () => {
   });
 
   test("one of the two signs in and finds the recommendation in their portal", async ({ browser }) => {
-    const kota = await (await browser.newContext()).newPage();
+    // A context of its own, without the describe's staff session.
+    const kota = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
     await signIn(kota, "kota.ogawa@shinonome-foods.example");
     await kota.goto("/");
     const fromCs = kota.getByRole("region", { name: "CS担当からのおすすめ" });
