@@ -47,7 +47,6 @@ async function main() {
   const { seedDemo } = await import("./lib/seed-demo");
   const { seedLearning } = await import("./lib/seed-learning");
   const { seedScale, SCALE } = await import("./lib/scale");
-  const { seedScaleEngagement, BUSY_ACCOUNT } = await import("./lib/scale-engagement");
   const { listPortfolio, exportPortfolio } = await import("~/workspace/portfolio.server");
   const { portfolioFiltersFromUrl } = await import("~/workspace/portfolio");
   const { membersWithActivity } = await import("~/workspace/account.server");
@@ -64,12 +63,12 @@ async function main() {
     await seedLearning();
     await seedScale();
   }
-  const { seedScaleActivity, SCALE_EVENTS } = await import("./lib/scale-activity");
+  const { seedScaleActivity, retireOldScaleSet, SCALE_EVENTS, BUSY_ACCOUNT } = await import("./lib/scale-activity");
   // Bench databases made before the event log was part of the scale set get it now (once).
   if (!(await db.engagementEvent.findUnique({ where: { id: `sev_${String(SCALE_EVENTS - 1).padStart(7, "0")}` }, select: { id: true } }))) {
     await seedScaleActivity();
   }
-  await seedScaleEngagement();
+  retireOldScaleSet();
   await ensureBenchQuestions();
   const counts = {
     accounts: await db.account.count(),

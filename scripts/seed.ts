@@ -1,7 +1,7 @@
 // Seeds the demo world; safe to run again (everything is upserted by natural keys).
 //   npm run seed              demo companies, staff and members
 //   npm run seed -- --scale   also the PRODUCT.md scale set: 2,000 accounts, 50,000 members and
-//                             90 days of their engagement
+//                             5,000,000 engagement events over a year (scripts/lib/scale-activity.ts)
 import { db, dbReady } from "~/db.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "./lib/demo-data";
 import { seedChampions } from "./lib/seed-champions";
@@ -11,7 +11,6 @@ import { seedIntegrations } from "./lib/seed-integrations";
 import { seedLearning } from "./lib/seed-learning";
 import { seedQa } from "./lib/seed-qa";
 import { seedScale } from "./lib/scale";
-import { seedScaleEngagement } from "./lib/scale-engagement";
 import { seedScoring } from "./lib/seed-scoring";
 import { rebuildAll } from "~/search/backends.server";
 
@@ -25,7 +24,6 @@ async function main() {
   await seedIntegrations();
   if (process.argv.includes("--scale")) {
     await seedScale();
-    await seedScaleEngagement();
   }
   // Last but one: scores read everything the other seeds wrote.
   await seedScoring();

@@ -14,6 +14,8 @@ import { formatDate, formatNumber, formatYen } from "~/utils/format";
 import { requireWorkspaceStaff } from "~/workspace/access.server";
 import { BAND_FILTERS, ownerParam, portfolioFiltersFromUrl, portfolioSearch, RENEWAL_WINDOWS, sortLink, type SortKey } from "~/workspace/portfolio";
 import { listPortfolio, ownsAccounts, staffOptions, type PortfolioRow } from "~/workspace/portfolio.server";
+import { championPipeline } from "~/workspace/pipeline.server";
+import { ChampionPipeline } from "~/workspace/ui";
 
 export const meta: MetaFunction = () => [{ title: "CS workspace · Kizuna" }];
 
@@ -24,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const defaultOwner = url.searchParams.has("owner") || (await ownsAccounts(staff.id)) ? "mine" : "all";
   const filters = portfolioFiltersFromUrl(url, defaultOwner);
-  const [result, staffList] = await Promise.all([listPortfolio(filters, staff.id), staffOptions()]);
-  return { ...result, filters: { ...filters, page: result.page }, staff: staffList, admin: staff.role === "admin" };
+  const [result, staffList, pipeline] = await Promise.all([listPortfolio(filters, staff.id), staffOptions(), championPipeline(staff)]);
+  return { ...result, filters: { ...filters, page: result.page }, staff: staffList, admin: staff.role === "admin", pipeline };
 }
 
 type Column = { key: SortKey; label: MessageKey; numeric?: boolean; sortable?: boolean; hint?: MessageKey; cell: (row: PortfolioRow) => ReactNode };
@@ -55,7 +57,7 @@ function ChangeArrow({ change }: { change: number | null }) {
 }
 
 export default function WorkspacePage() {
-  const { accounts, total, pages, page, filters, staff, admin } = useLoaderData<typeof loader>();
+  const { accounts, total, pages, page, filters, staff, admin, pipeline } = useLoaderData<typeof loader>();
   const { t, locale } = useTranslation();
   const owner = ownerParam(filters.owner);
 
@@ -135,11 +137,14 @@ export default function WorkspacePage() {
         <div className="stack">
           <nav className="inline-links" aria-label={t("workspace.title")}>
             <Link to="/workspace/alerts" className="button button--secondary button--small">{t("workspace.nav.alerts")}</Link>
+            <Link to="/workspace/outcomes" className="button button--secondary button--small">{t("workspace.nav.outcomes")}</Link>
           </nav>
           <StaffQaLinks />
           <StaffChampionLinks admin={admin} />
         </div>
       </div>
+
+      <ChampionPipeline pipeline={pipeline} admin={admin} />
 
       <Form method="get" className="portfolio-filters card" aria-label={t("workspace.filters")}>
         <div className="field">

@@ -26,6 +26,7 @@ import { LifecyclePanel } from "~/lifecycle/ui";
 import { HealthTrend } from "~/workspace/health-trend";
 import { handleAccountScoringAction, isScoringIntent, loadAccountScoring } from "~/scoring/account-page.server";
 import { AlertList, HealthPanel, LevelBadge } from "~/scoring/ui";
+import { alertsActionableBy } from "~/workspace/alerts-inbox.server";
 import scoringStyles from "~/styles/scoring.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scoringStyles }];
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     accountChampions(account.id),
     loadAccountScoring({ id: account.id, lifecycleStage: account.lifecycleStage, memberIds: members.map((m) => m.id) }),
   ]);
+  const actionableAlertIds = await alertsActionableBy(staff, scoring.alerts.unresolved.map((a) => a.id));
   return {
     account: { ...account, renewalDate: account.renewalDate?.toISOString().slice(0, 10) ?? null },
     members,
@@ -64,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groups,
     champions,
     scoring,
+    actionableAlertIds,
     timeZone,
   };
 }
@@ -128,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, members, headline, activity, timeline, recommendations, notes, articles, groups, champions, scoring, timeZone } = useLoaderData<typeof loader>();
+  const { account, members, headline, activity, timeline, recommendations, notes, articles, groups, champions, scoring, actionableAlertIds, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -181,7 +184,7 @@ export default function AccountPage() {
 
       <HealthPanel health={scoring.health} />
       {scoring.health ? <HealthTrend trend={scoring.health.trend} /> : null}
-      <AlertList unresolved={scoring.alerts.unresolved} resolved={scoring.alerts.resolved} errors={actionData?.errors} busy={busy} />
+      <AlertList unresolved={scoring.alerts.unresolved} resolved={scoring.alerts.resolved} actionable={actionableAlertIds} errors={actionData?.errors} busy={busy} />
       <LifecyclePanel data={scoring.lifecycle} errors={actionData?.errors} values={actionData?.values} busy={busy} />
 
       <section aria-labelledby="activity-title" className="section card" id="activity">

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { renderMessage } from "~/scoring/ui";
+import { AlertActionsForm, renderMessage } from "~/scoring/ui";
 import scoringStyles from "~/styles/scoring.css";
 import { formatDate, formatNumber } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -102,35 +102,7 @@ export default function AlertsInbox() {
                   <p className="muted">{t("alerts.acknowledgedBy", { name: alert.acknowledgedBy ?? "—", note: alert.acknowledgeNote || "—" })}</p>
                 ) : null}
                 {alert.mayAct ? (
-                  <Form method="post" className="alert-card__form" noValidate>
-                    <input type="hidden" name="alertId" value={alert.id} />
-                    <div className={error ? "field field--invalid" : "field"}>
-                      <label className="field__label" htmlFor={`inbox-${alert.id}-note`}>{t("alerts.note")}</label>
-                      <textarea
-                        id={`inbox-${alert.id}-note`}
-                        name="note"
-                        className="field__input field__input--textarea"
-                        rows={2}
-                        maxLength={1000}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={`inbox-${alert.id}-hint${error ? ` inbox-${alert.id}-error` : ""}`}
-                      />
-                      <p id={`inbox-${alert.id}-hint`} className="field__hint">{t("alerts.noteHint")}</p>
-                      {error ? (
-                        <p id={`inbox-${alert.id}-error`} className="field__error" role="alert">{error}</p>
-                      ) : null}
-                    </div>
-                    <div className="inline-form">
-                      {alert.status === "open" ? (
-                        <button type="submit" name="intent" value="alert-acknowledge" className="button button--secondary button--small" disabled={busy}>
-                          {t("alerts.acknowledge")}
-                        </button>
-                      ) : null}
-                      <button type="submit" name="intent" value="alert-resolve" className="button button--primary button--small" disabled={busy}>
-                        {t("alerts.resolve")}
-                      </button>
-                    </div>
-                  </Form>
+                  <AlertActionsForm alert={alert} idPrefix="inbox" error={error} busy={busy} />
                 ) : (
                   <p className="muted">{t("workspace.inbox.notYours", { name: alert.ownerName ?? t("alerts.unassigned") })}</p>
                 )}

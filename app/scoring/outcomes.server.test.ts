@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
-import { completion, daysAgo, event, memberOf, NOW, scoringAccount, TEST_CONTENT, usageDays } from "../../tests/scoring-factories";
+import { championTerm, completion, daysAgo, event, memberOf, NOW, scoringAccount, TEST_CONTENT, usageDays } from "../../tests/scoring-factories";
 import { changeStage } from "~/lifecycle/stages.server";
-import { accountOutcomes, cohortAccountIds, outcomeReport, summarise, type AccountOutcome } from "./outcomes.server";
+import { accountOutcomes, cohortAccountIds, funnelCounts, outcomeReport, summarise, type AccountOutcome } from "./outcomes.server";
 
 const row = (patch: Partial<AccountOutcome>): AccountOutcome => ({
   accountId: "a",
@@ -37,6 +37,8 @@ describe("summarise", () => {
       outcome: { accountsMeasured: 2, activeUsersBefore: 10, activeUsersAfter: 11, usageChangePercent: 10, grew: 1, shrank: 1 },
       // 6 of 6 seats and 2 of 2 seats in use: two accounts ready to expand.
       impact: { arrPerAccount: 1_333_333, seatsPerAccount: 9.3, renewalsDue90: 1, renewalsOverdue: 1, expansionReady: 2, movedForward: 1 },
+      // Two accounts were active and produced something; only the first grew, and it moved forward.
+      funnel: { activity: 2, output: 2, outcome: 1, impact: 1 },
     });
   });
 
@@ -45,6 +47,25 @@ describe("summarise", () => {
     expect(figures.accounts).toBe(0);
     expect(figures.outcome.usageChangePercent).toBeNull();
     expect(figures.activity.eventsPerAccount).toBe(0);
+  });
+});
+
+describe("funnelCounts", () => {
+  test("each step counts only accounts that reached the step before", () => {
+    const counts = funnelCounts([
+      // Output and impact without activity: counts nowhere past zero.
+      row({ completions: 3, movedForward: true }),
+      // Active, no output, but usage grew: stops at activity.
+      row({ events: 4, usageBefore: 2, usageAfter: 5 }),
+      // Active, output, usage flat: stops at output.
+      row({ events: 4, answers: 1, usageBefore: 5, usageAfter: 5 }),
+      // All the way, through expansion readiness (9 of 10 seats in use).
+      row({ events: 9, attendances: 1, usageBefore: 6, usageAfter: 9, seats: 10 }),
+      // Grew but neither moved forward nor near its seat count: stops at outcome.
+      row({ events: 2, completions: 1, usageBefore: 1, usageAfter: 2, seats: 10 }),
+    ]);
+    expect(counts).toEqual({ activity: 4, output: 3, outcome: 2, impact: 1 });
+    expect(funnelCounts([])).toEqual({ activity: 0, output: 0, outcome: 0, impact: 0 });
   });
 });
 
@@ -87,5 +108,42 @@ describe("outcome report against the database", () => {
     expect(report.inCohort.impact.movedForward).toBe(1);
     expect(report.others.accounts).toBe(rows.length - 1);
     expect(report.others.output.attendancesPerAccount).toBeGreaterThan(0);
+  });
+});
+
+describe("the champion cohort", () => {
+  test("is the accounts with a champion now: not revoked, not expired, not yet to start, still at the company", async () => {
+    const current = await scoringAccount({ name: "Champion Co" });
+    const revoked = await scoringAccount({ name: "Revoked Co" });
+    const expired = await scoringAccount({ name: "Expired Co" });
+    const upcoming = await scoringAccount({ name: "Upcoming Co" });
+    const leftFrom = await scoringAccount({ name: "Left Co" });
+    const movedTo = await scoringAccount({ name: "Moved To Co" });
+    const plain = await scoringAccount({ name: "Plain Co" });
+
+    await championTerm((await memberOf(current.id)).id);
+    const revokedTerm = await championTerm((await memberOf(revoked.id)).id);
+    await db.championTerm.update({ where: { id: revokedTerm.id }, data: { revokedAt: daysAgo(10) } });
+    await championTerm((await memberOf(expired.id)).id, new Date(Date.UTC(NOW.getUTCFullYear() - 1, 5, 1)));
+    await championTerm((await memberOf(upcoming.id)).id, new Date(Date.UTC(NOW.getUTCFullYear() + 1, 5, 1)));
+    // A champion who changed companies counts for the company they are at now.
+    const mover = await memberOf(leftFrom.id);
+    await championTerm(mover.id);
+    await db.user.update({ where: { id: mover.id }, data: { accountId: movedTo.id } });
+    await event(await memberOf(current.id), "qa.answered", daysAgo(3));
+    await event(await memberOf(plain.id), "content.viewed", daysAgo(3));
+
+    const ids = await cohortAccountIds("champion", TEST_CONTENT, NOW);
+    expect([...ids].sort()).toEqual([current.id, movedTo.id].sort());
+
+    const report = await outcomeReport("champion", { content: TEST_CONTENT, now: NOW, periodDays: 30 });
+    expect(report.cohort).toBe("champion");
+    expect(report.periodDays).toBe(30);
+    expect(report.inCohort.accounts).toBe(2);
+    expect(report.inCohort.funnel).toMatchObject({ activity: 1, output: 1 });
+    const all = await db.account.count();
+    expect(report.others.accounts).toBe(all - 2);
+    // The plain account's viewing counts on the other side (with the earlier test's accounts).
+    expect(report.others.funnel.activity).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,5 +1,6 @@
 // Outcome report data: does the program work? Accounts are split into a cohort (members who
-// completed an advanced path, or who joined a study group) and the others, and each side gets
+// completed an advanced path, who joined a study group, or who are champions now) and the
+// others, and each side gets
 // the chain activity → output → outcome → impact over a period:
 //   activity  events and engaged people per account
 //   output    completions, answers and meeting attendances per account
@@ -13,7 +14,7 @@ import { getStages } from "~/lifecycle/stages.server";
 import type { ContentIndex } from "./facts.server";
 import { DAY_MS, daysBefore, sqlTime, startOfUtcDay } from "./time";
 
-export const COHORTS = ["advancedPath", "studyGroup"] as const;
+export const COHORTS = ["advancedPath", "studyGroup", "champion"] as const;
 export type CohortKey = (typeof COHORTS)[number];
 
 /** Seat use at which an account counts as ready to expand. */
@@ -50,7 +51,41 @@ export type OutcomeFigures = {
     shrank: number;
   };
   impact: { arrPerAccount: number; seatsPerAccount: number; renewalsDue90: number; renewalsOverdue: number; expansionReady: number; movedForward: number };
+  /** Accounts that reached each step, each counted only if it reached the step before (FUNNEL_STEPS). */
+  funnel: Record<FunnelStep, number>;
 };
+
+/**
+ * The funnel the workspace draws, in accounts:
+ *   activity  any engagement in the period
+ *   output    … and at least one completion, answer or meeting attendance in the period
+ *   outcome   … and more active product users in the last 30 days than before the period
+ *   impact    … and moved forward a lifecycle stage in the period, or is ready to expand
+ */
+export const FUNNEL_STEPS = ["activity", "output", "outcome", "impact"] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+const FUNNEL_TESTS: Record<FunnelStep, (r: AccountOutcome) => boolean> = {
+  activity: (r) => r.events > 0,
+  output: (r) => r.completions + r.answers + r.attendances > 0,
+  outcome: (r) => r.usageBefore !== null && r.usageAfter !== null && r.usageAfter > r.usageBefore,
+  impact: (r) => r.movedForward || isExpansionReady(r),
+};
+
+function isExpansionReady(r: AccountOutcome): boolean {
+  return r.seats > 0 && r.usageAfter !== null && r.usageAfter >= EXPANSION_READY_SEAT_USE * r.seats;
+}
+
+/** Accounts per funnel step, each step a subset of the one before. Pure. */
+export function funnelCounts(rows: AccountOutcome[]): Record<FunnelStep, number> {
+  const counts = { activity: 0, output: 0, outcome: 0, impact: 0 };
+  let reached = rows;
+  for (const step of FUNNEL_STEPS) {
+    reached = reached.filter(FUNNEL_TESTS[step]);
+    counts[step] = reached.length;
+  }
+  return counts;
+}
 
 const per = (total: number, count: number) => (count === 0 ? 0 : Math.round((total / count) * 10) / 10);
 const sum = (rows: AccountOutcome[], pick: (r: AccountOutcome) => number) => rows.reduce((s, r) => s + pick(r), 0);
@@ -83,14 +118,28 @@ export function summarise(rows: AccountOutcome[], now: Date): OutcomeFigures {
       seatsPerAccount: per(sum(rows, (r) => r.seats), n),
       renewalsDue90: rows.filter((r) => r.renewalDate && r.renewalDate.getTime() >= now.getTime() && r.renewalDate.getTime() <= in90).length,
       renewalsOverdue: rows.filter((r) => r.renewalDate && r.renewalDate.getTime() < now.getTime()).length,
-      expansionReady: rows.filter((r) => r.seats > 0 && r.usageAfter !== null && r.usageAfter >= EXPANSION_READY_SEAT_USE * r.seats).length,
+      expansionReady: rows.filter(isExpansionReady).length,
       movedForward: rows.filter((r) => r.movedForward).length,
     },
+    funnel: funnelCounts(rows),
   };
 }
 
-/** Accounts in the cohort: with a member who finished an advanced path, or who joined a study group. */
+/**
+ * Accounts in the cohort: with a member who finished an advanced path, who joined a study group,
+ * or who holds a champion term at `now` (started, not ended, not revoked; the same rule as the
+ * portfolio's champions column: the champion's current company counts).
+ */
 export async function cohortAccountIds(cohort: CohortKey, content: ContentIndex, now: Date): Promise<Set<string>> {
+  if (cohort === "champion") {
+    const rows = await db.$queryRawUnsafe<Array<{ accountId: string }>>(
+      `SELECT DISTINCT u.accountId FROM ChampionTerm c JOIN User u ON u.id = c.userId
+       WHERE u.accountId IS NOT NULL AND c.revokedAt IS NULL AND c.startsAt <= ? AND c.endsAt > ?`,
+      sqlTime(now),
+      sqlTime(now),
+    );
+    return new Set(rows.map((r) => r.accountId));
+  }
   if (cohort === "studyGroup") {
     const rows = await db.$queryRawUnsafe<Array<{ accountId: string }>>(
       `SELECT DISTINCT u.accountId FROM GroupMembership g JOIN User u ON u.id = g.userId

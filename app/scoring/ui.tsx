@@ -1,6 +1,7 @@
 // Reusable staff UI of account health: band badge, sparkline, the health panel with "why this
-// score", the alerts list with acknowledge / resolve, and member engagement levels. The CS
-// workspace pages compose these; styles in app/styles/scoring.css.
+// score", the alerts list with its acknowledge / resolve form (also used by the alerts inbox),
+// and member engagement levels. The CS workspace pages compose these; styles in
+// app/styles/scoring.css.
 import { Form } from "@remix-run/react";
 import type { AlertView } from "~/alerts/alerts.server";
 import type { Locale } from "~/i18n/locales";
@@ -168,18 +169,80 @@ export function LevelBadge({ level }: { level: MemberLevel }) {
 }
 
 /**
- * The account's alerts with acknowledge / resolve forms. The forms post `intent`
+ * Acknowledge / resolve for one alert: a note and one or two buttons. Posts `intent`
+ * ("alert-acknowledge" | "alert-resolve"), `alertId` and `note` to the page's own action; the
+ * account page and the alerts inbox both use it. `idPrefix` keeps element ids unique per page
+ * ("alert" on the account page, "inbox" in the inbox). Keyed on the alert's state so a saved
+ * acknowledgement redraws it empty.
+ */
+export function AlertActionsForm({
+  alert,
+  idPrefix,
+  error,
+  busy,
+}: {
+  alert: Pick<AlertView, "id" | "status" | "acknowledgedAt">;
+  idPrefix: string;
+  error?: string;
+  busy?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = `${idPrefix}-${alert.id}`;
+  return (
+    <Form method="post" className="alert-card__form" noValidate key={`${alert.status}:${alert.acknowledgedAt ?? ""}`}>
+      <input type="hidden" name="alertId" value={alert.id} />
+      <div className={error ? "field field--invalid" : "field"}>
+        <label className="field__label" htmlFor={`${id}-note`}>
+          {t("alerts.note")}
+        </label>
+        <textarea
+          id={`${id}-note`}
+          name="note"
+          className="field__input field__input--textarea"
+          rows={2}
+          maxLength={1000}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        />
+        <p id={`${id}-hint`} className="field__hint">
+          {t("alerts.noteHint")}
+        </p>
+        {error ? (
+          <p id={`${id}-error`} className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="inline-form">
+        {alert.status === "open" ? (
+          <button type="submit" name="intent" value="alert-acknowledge" className="button button--secondary button--small" disabled={busy}>
+            {t("alerts.acknowledge")}
+          </button>
+        ) : null}
+        <button type="submit" name="intent" value="alert-resolve" className="button button--primary button--small" disabled={busy}>
+          {t("alerts.resolve")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * The account's alerts with acknowledge / resolve forms (AlertActionsForm). The forms post `intent`
  * ("alert-acknowledge" | "alert-resolve"), `alertId` and `note` to the page's action, which
  * hands them to handleAccountScoringAction (app/scoring/account-page.server.ts).
  */
 export function AlertList({
   unresolved,
   resolved,
+  actionable,
   errors,
   busy,
 }: {
   unresolved: AlertView[];
   resolved: AlertView[];
+  /** Ids of the alerts the viewer may act on; the others show whose they are instead of a form. */
+  actionable: readonly string[];
   errors?: Record<string, string>;
   busy?: boolean;
 }) {
@@ -208,42 +271,11 @@ export function AlertList({
                 {alert.acknowledgedAt ? (
                   <p className="muted">{t("alerts.acknowledgedBy", { name: alert.acknowledgedBy ?? "—", note: alert.acknowledgeNote || "—" })}</p>
                 ) : null}
-                {/* key: a saved acknowledgement redraws the form empty */}
-                <Form method="post" className="alert-card__form" noValidate key={`${alert.status}:${alert.acknowledgedAt ?? ""}`}>
-                  <input type="hidden" name="alertId" value={alert.id} />
-                  <div className={error ? "field field--invalid" : "field"}>
-                    <label className="field__label" htmlFor={`alert-${alert.id}-note`}>
-                      {t("alerts.note")}
-                    </label>
-                    <textarea
-                      id={`alert-${alert.id}-note`}
-                      name="note"
-                      className="field__input field__input--textarea"
-                      rows={2}
-                      maxLength={1000}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={`alert-${alert.id}-hint${error ? ` alert-${alert.id}-error` : ""}`}
-                    />
-                    <p id={`alert-${alert.id}-hint`} className="field__hint">
-                      {t("alerts.noteHint")}
-                    </p>
-                    {error ? (
-                      <p id={`alert-${alert.id}-error`} className="field__error" role="alert">
-                        {error}
-                      </p>
-                    ) : null}
-                  </div>
-                  <div className="inline-form">
-                    {alert.status === "open" ? (
-                      <button type="submit" name="intent" value="alert-acknowledge" className="button button--secondary button--small" disabled={busy}>
-                        {t("alerts.acknowledge")}
-                      </button>
-                    ) : null}
-                    <button type="submit" name="intent" value="alert-resolve" className="button button--primary button--small" disabled={busy}>
-                      {t("alerts.resolve")}
-                    </button>
-                  </div>
-                </Form>
+                {actionable.includes(alert.id) ? (
+                  <AlertActionsForm alert={alert} idPrefix="alert" error={error} busy={busy} />
+                ) : (
+                  <p className="muted">{t("workspace.inbox.notYours", { name: alert.ownerName ?? t("alerts.unassigned") })}</p>
+                )}
               </article>
             </li>
           );

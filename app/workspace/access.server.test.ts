@@ -13,6 +13,8 @@ import * as membersCsv from "~/routes/workspace.accounts.$accountId_.members[.cs
 import * as portfolioPage from "~/routes/workspace._index";
 import * as memberPage from "~/routes/workspace.members.$userId";
 import * as portfolioCsv from "~/routes/workspace.portfolio[.csv]";
+import * as alertsInbox from "~/routes/workspace.alerts";
+import * as outcomesPage from "~/routes/workspace.outcomes";
 import { articleMeta } from "../../tests/content-factories";
 import { useTestCatalog } from "../../tests/catalog-fixture";
 import { upsertAccount, upsertUser } from "../../tests/factories";
@@ -67,7 +69,32 @@ const urls = () => [
   { name: "account page", path: `/workspace/accounts/${account.id}`, run: (r: Request) => accountPage.loader({ request: r, params: { accountId: account.id }, context }) },
   { name: "members CSV", path: `/workspace/accounts/${account.id}/members.csv`, run: (r: Request) => membersCsv.loader({ request: r, params: { accountId: account.id }, context }) },
   { name: "member page", path: `/workspace/members/${member.id}`, run: (r: Request) => memberPage.loader({ request: r, params: { userId: member.id }, context }) },
+  { name: "alerts inbox", path: "/workspace/alerts", run: (r: Request) => alertsInbox.loader({ request: r, params: {}, context }) },
+  { name: "outcome report", path: "/workspace/outcomes?cohort=studyGroup&period=30", run: (r: Request) => outcomesPage.loader({ request: r, params: {}, context }) },
 ];
+
+describe("the outcome report's URL", () => {
+  it("answers 400 with what to choose for an unknown cohort or period, only after checking who asks", async () => {
+    const run = (path: string, cookie?: string) => outcome(() => outcomesPage.loader({ request: request(path, cookie), params: {}, context }));
+    const cohort = (await run("/workspace/outcomes?cohort=vip", cookies.cs)) as Response;
+    expect(cohort.status).toBe(400);
+    // In the viewer's language (this CS person's is Japanese).
+    expect(await cohort.text()).toBe("「vip」というグループはありません。チャンピオンのいるアカウント / 分科会に参加しているアカウント / 上級パスを修了したアカウント のいずれかを選んでください。");
+    const period = (await run("/workspace/outcomes?period=7", cookies.cs)) as Response;
+    expect(period.status).toBe(400);
+    expect(await period.text()).toBe("「7」は選べる期間ではありません。30日、90日、180日のいずれかを選んでください。");
+    expect(((await run("/workspace/outcomes?cohort=vip", cookies.member)) as Response).status).toBe(403);
+    expect(((await run("/workspace/outcomes?cohort=vip")) as Response).status).toBe(302);
+  });
+
+  it("reports the chosen cohort and period", async () => {
+    const page = (await outcomesPage.loader({ request: request("/workspace/outcomes?cohort=advancedPath&period=180", cookies.cs), params: {}, context })) as {
+      report: { cohort: string; periodDays: number; inCohort: { accounts: number }; others: { accounts: number } };
+    };
+    expect(page.report).toMatchObject({ cohort: "advancedPath", periodDays: 180 });
+    expect(page.report.inCohort.accounts + page.report.others.accounts).toBe(await db.account.count());
+  });
+});
 
 describe("workspace URLs", () => {
   it("send visitors to sign in and back", async () => {

@@ -4,11 +4,14 @@
 import { startSession } from "~/auth/session.server";
 import { db } from "~/db.server";
 import * as inbox from "~/routes/workspace.alerts";
+import * as accountPage from "~/routes/workspace.accounts.$accountId";
+import { alertsActionableBy } from "./alerts-inbox.server";
 import { scoringAccount } from "../../tests/scoring-factories";
 import { upsertUser } from "../../tests/factories";
 
 const context = { clientIp: "127.0.0.1" };
-let misaki: { id: string };
+let misaki: { id: string; role: "cs" };
+let quietAccountId: string;
 let yuki: { id: string };
 let cookies: Record<"misaki" | "yuki" | "admin" | "member", string>;
 const alerts: Record<string, string> = {};
@@ -56,10 +59,11 @@ async function alert(key: string, accountId: string, ownerId: string, severity: 
 }
 
 beforeAll(async () => {
-  misaki = await upsertUser({ email: "misaki@inbox.test", name: "Misaki", role: "cs" });
+  misaki = { id: (await upsertUser({ email: "misaki@inbox.test", name: "Misaki", role: "cs" })).id, role: "cs" };
   yuki = await upsertUser({ email: "yuki@inbox.test", name: "Yuki", role: "cs" });
   const admin = await upsertUser({ email: "admin@inbox.test", name: "Admin", role: "admin" });
   const a = await scoringAccount({ name: "Quiet KK", ownerId: misaki.id });
+  quietAccountId = a.id;
   const b = await scoringAccount({ name: "Other KK", ownerId: yuki.id });
   const member = await upsertUser({ email: "m@quiet.test", name: "Member", accountId: a.id });
   cookies = { misaki: await cookieFor(misaki.id), yuki: await cookieFor(yuki.id), admin: await cookieFor(admin.id), member: await cookieFor(member.id) };
@@ -122,3 +126,22 @@ describe("alerts inbox", () => {
     expect(await status(() => inbox.action({ request: request("/workspace/alerts", cookies.admin, unknown), params: {}, context }))).toBe(404);
   });
 });
+
+describe("alert forms on the account page", () => {
+  test("only the alert's owner or an admin gets the form; other staff see whose it is", async () => {
+    const open = [alerts["high-old"]!, alerts["high-new"]!];
+    expect((await alertsActionableBy(misaki, [...open, alerts.yukis!])).sort()).toEqual([...open].sort());
+    expect(await alertsActionableBy({ id: yuki.id, role: "cs" }, open)).toEqual([]);
+    expect((await alertsActionableBy({ id: "someone", role: "admin" }, open)).sort()).toEqual([...open].sort());
+    expect(await alertsActionableBy(misaki, [])).toEqual([]);
+
+    const load = async (cookie: string) =>
+      (await accountPage.loader({ request: request(`/workspace/accounts/${quietAccountId}`, cookie), params: { accountId: quietAccountId }, context })) as Awaited<
+        ReturnType<typeof accountPage.loader>
+      >;
+    const unresolved = (await load(cookies.misaki)).scoring.alerts.unresolved.map((a) => a.id).sort();
+    expect((await load(cookies.misaki)).actionableAlertIds.sort()).toEqual(unresolved);
+    expect((await load(cookies.yuki)).actionableAlertIds).toEqual([]);
+  });
+});
+

@@ -25,6 +25,13 @@ export function mayActOnAlert(viewer: Pick<SessionUser, "id" | "role">, alert: {
   return viewer.role === "admin" || (alert.ownerId !== null && alert.ownerId === viewer.id);
 }
 
+/** Which of `alertIds` the viewer may acknowledge or resolve (the account page hides the others' forms). */
+export async function alertsActionableBy(viewer: Pick<SessionUser, "id" | "role">, alertIds: readonly string[]): Promise<string[]> {
+  if (alertIds.length === 0) return [];
+  const rows = await db.healthAlert.findMany({ where: { id: { in: [...alertIds] } }, select: { id: true, ownerId: true } });
+  return rows.filter((row) => mayActOnAlert(viewer, row)).map((row) => row.id);
+}
+
 /** Unresolved alerts, most severe first, then the oldest first. */
 export async function listInbox(viewer: Pick<SessionUser, "id" | "role">, scope: InboxScope): Promise<InboxAlert[]> {
   const alerts = await listUnresolvedAlerts(scope === "all" ? {} : { ownerId: viewer.id }, INBOX_LIMIT);

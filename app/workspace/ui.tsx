@@ -10,6 +10,8 @@ import type { Locale } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import type { DailyActivity } from "./activity.server";
+import type { ChampionPipeline as PipelineData } from "./pipeline.server";
+import { championHref } from "~/champions/model";
 import type { TimelineEntry } from "./timeline.server";
 
 const monthDay = new Map<Locale, Intl.DateTimeFormat>();
@@ -148,3 +150,66 @@ export function ContentRecStatus({ openedAt, dismissedAt, timeZone }: { openedAt
   if (dismissedAt) return <span className="badge">{t("workspace.recommend.status.dismissed", { date: formatDate(dismissedAt, locale, timeZone) })}</span>;
   return <span className="badge badge--pending">{t("workspace.recommend.status.sent")}</span>;
 }
+
+const PIPELINE_LABEL = {
+  submitted: "workspace.pipeline.submitted",
+  in_review: "workspace.pipeline.inReview",
+  approved: "workspace.pipeline.approved",
+  declined: "workspace.pipeline.declined",
+} as const;
+
+/** Nominations by state and champions needing attention, each a link into the champion program. */
+export function ChampionPipeline({ pipeline, admin }: { pipeline: PipelineData; admin: boolean }) {
+  const { t, locale } = useTranslation();
+  const year = pipeline.cohortYear;
+  return (
+    <section className="card pipeline" aria-labelledby="pipeline-title" data-testid="champion-pipeline">
+      <div className="section__header">
+        <h2 id="pipeline-title" className="h3">{t("workspace.pipeline.title")}</h2>
+        <nav className="inline-links" aria-label={t("workspace.pipeline.title")}>
+          <Link to="/champions/candidates">{t("workspace.pipeline.candidates")}</Link>
+          {admin ? <Link to="/champions/review">{t("workspace.pipeline.reviewQueue")}</Link> : null}
+        </nav>
+      </div>
+      <p className="muted">{t("workspace.pipeline.lead", { year })}</p>
+      <ul className="pipeline__counts">
+        {pipeline.counts.map((entry) => (
+          <li key={entry.state}>
+            <Link to={entry.href} className="pipeline__count" data-state={entry.state}>
+              <span className="pipeline__number">{formatNumber(entry.count, locale)}</span>
+              <span className="pipeline__label">{t(PIPELINE_LABEL[entry.state], { year })}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <h3 className="h4">{t("workspace.pipeline.attention")}</h3>
+      {pipeline.watches.length === 0 ? (
+        <p className="muted">{t("workspace.pipeline.attentionNone")}</p>
+      ) : (
+        <ul className="pipeline__watch" data-testid="champion-watches">
+          {pipeline.watches.map((watch) => {
+            const name = watch.championName ?? "—";
+            const params = { name, account: watch.accountName, date: formatDate(watch.since, locale) };
+            return (
+              <li key={watch.id}>
+                <Link to={`/workspace/accounts/${watch.accountId}`}>
+                  {t(watch.condition === "champion_left" ? "workspace.pipeline.left" : "workspace.pipeline.inactive", params)}
+                </Link>
+                {watch.championId ? (
+                  <>
+                    {" · "}
+                    <Link to={championHref(watch.championId)}>{name}</Link>
+                  </>
+                ) : null}
+              </li>
+            );
+          })}
+          {pipeline.watchTotal > pipeline.watches.length ? (
+            <li className="muted">{t("workspace.pipeline.more", { count: formatNumber(pipeline.watchTotal - pipeline.watches.length, locale) })}</li>
+          ) : null}
+        </ul>
+      )}
+    </section>
+  );
+}
+

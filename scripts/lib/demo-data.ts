@@ -57,6 +57,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     renewalInDays: 20, stage: "L02", ownerEmail: "misaki.sato@kizuna.example",
     members: [
       { local: "saki.yamada", name: "山田 咲", title: "EC運営", persona: "practitioner", level: "beginner" },
+      { local: "kota.ogawa", name: "小川 航太", title: "店舗運営マネージャー", persona: "manager", level: "beginner" },
     ],
   },
   {

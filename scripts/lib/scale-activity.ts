@@ -3,7 +3,8 @@
 // completions and champion terms. Every row is a function of its number, computed by SQLite
 // itself (INSERT … SELECT over a counter), so generation is fast and deterministic; rows have
 // fixed ids, so a re-run inserts only what is missing. Dates count back from SCALE_NOW, a fixed
-// moment: the bench scores "as of" it.
+// moment: the bench scores "as of" it. It is the only source of scale events: the workspace,
+// search and scoring benches all read this set.
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { databaseFilePath } from "~/db-path.js";
@@ -13,6 +14,12 @@ import { createProgress } from "./progress";
 export const SCALE_EVENTS = 5_000_000;
 /** The scale set's "now": events, usage and completions lie before it. */
 export const SCALE_NOW = new Date("2026-12-01T09:00:00.000Z");
+/**
+ * The account the workspace account-page bench opens. Events spread evenly over the accounts
+ * (about 2,500 a year each, some 1,000 of them in the last 90 days) except that every tenth
+ * account went quiet 60 days ago; this one is not one of those.
+ */
+export const BUSY_ACCOUNT = 7;
 const CHUNK = 250_000;
 const ACCOUNTS = 2_000;
 const MEMBERS = 50_000;
@@ -57,6 +64,7 @@ function open() {
 export async function seedScaleActivity() {
   const sqlite = open();
   try {
+    retireOldScaleRows(sqlite);
     seedEvents(sqlite);
     seedUsage(sqlite);
     seedCompletions(sqlite);
@@ -64,6 +72,35 @@ export async function seedScaleActivity() {
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * Bench databases built before this file was the only scale source also hold a second, smaller
+ * event set (keys "scale-bench:…") and champion terms for every 50th member (ids not "sct_…").
+ * Removes them once, so an old database holds what a new one would. Cheap when there are none.
+ */
+export function retireOldScaleSet() {
+  const sqlite = open();
+  try {
+    retireOldScaleRows(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+function retireOldScaleRows(sqlite: Database.Database) {
+  const events = sqlite.prepare("SELECT COUNT(*) AS n FROM EngagementEvent WHERE idempotencyKey >= 'scale-bench:' AND idempotencyKey < 'scale-bench;'").get() as { n: number };
+  if (events.n > 0) {
+    const started = Date.now();
+    sqlite.prepare("DELETE FROM EngagementEvent WHERE idempotencyKey >= 'scale-bench:' AND idempotencyKey < 'scale-bench;'").run();
+    console.log(`events: removed ${events.n.toLocaleString()} from the retired scale-engagement set in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  }
+  const oldTerms = "SELECT id FROM ChampionTerm WHERE userId >= 'scale_usr_' AND userId < 'scale_usr`' AND id NOT LIKE 'sct\\_%' ESCAPE '\\'";
+  const terms = sqlite.transaction(() => {
+    sqlite.prepare(`DELETE FROM ChampionTermAccount WHERE termId IN (${oldTerms})`).run();
+    return sqlite.prepare(`DELETE FROM ChampionTerm WHERE id IN (${oldTerms})`).run().changes;
+  })();
+  if (terms > 0) console.log(`champions: removed ${terms.toLocaleString()} terms from the retired scale-engagement set`);
 }
 
 type IndexDef = { name: string; sql: string };

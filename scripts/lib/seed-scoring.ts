@@ -37,7 +37,10 @@ const PROFILES: Record<string, Profile> = {
   "bluefin-travel.example": { active: (d) => (d > 30 ? 13 : 10), features: ["email", "scoring", "workflows"], since: HISTORY_DAYS },
   "kestrel-mfg.example": { active: () => 24, features: ["email", "scoring", "forms", "reports"], since: HISTORY_DAYS },
   "yamabiko-re.example": { active: () => 5, features: ["email", "landing_pages"], since: HISTORY_DAYS },
-  "shinonome-foods.example": { active: () => 3, features: ["email"], since: 60 },
+  // Slipping ahead of its renewal: six of eight seats in use until four weeks ago, then about
+  // one. The drop falls inside the replayed weeks, so the account turns red with an alert for
+  // its owner (the workspace journey in tests/e2e/workspace.spec.ts relies on both).
+  "shinonome-foods.example": { active: (d) => (d > 28 ? 6 : 1), features: ["email", "forms"], since: 60 },
   "iroha-pub.example": { active: () => 9, features: ["email", "scoring", "forms", "workflows", "reports"], since: HISTORY_DAYS },
   // lumen-health.example signed recently: no usage imported yet.
 };

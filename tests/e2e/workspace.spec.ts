@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
 import { parseCsv } from "../../app/workspace/csv";
-import { hydrated, queryDb, signedInAs, storageStatePath, type SIGNED_IN_AS } from "./helpers";
+import { hydrated, queryDb, signedInAs, signIn, storageStatePath, type SIGNED_IN_AS } from "./helpers";
 
 const SAKURA = "株式会社さくらコマース";
+/** Seeded red, renewing in 20 days, owned by misaki, with an open "band dropped" alert (scripts/lib/seed-scoring.ts). */
+const SHINONOME = "東雲フーズ株式会社";
 const FIRST_30_DAYS = "Hibiki導入後の最初の30日：優先順位、後回しでよいこと、最初の小さな成功";
 
 async function pageAs(browser: Browser, who: keyof typeof SIGNED_IN_AS): Promise<Page> {
@@ -15,6 +17,13 @@ async function csvOf(download: Download): Promise<string[][]> {
   const text = fs.readFileSync((await download.path())!, "utf8");
   expect(text.charCodeAt(0), "starts with a byte-order mark").toBe(0xfeff);
   return parseCsv(text);
+}
+
+/** Days with a health snapshot in the 90 days the charts cover (after today minus 90, up to today). */
+function snapshotDays(accountId: string): number {
+  const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const stored = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  return queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM HealthSnapshot WHERE accountId = ? AND day > ? AND day <= ?", accountId, stored(today - 90 * 86_400_000), stored(today))[0]!.n;
 }
 
 function sakuraId(): string {
@@ -108,6 +117,143 @@ test.describe("CS workspace", () => {
   });
 });
 
+// One journey in three steps that run in order (each needs the one before).
+test.describe("CS journey: a red account renewing soon", () => {
+  test.describe.configure({ mode: "serial" });
+  signedInAs("cs");
+  const shinonomeId = () => queryDb<{ id: string }>("SELECT accountId AS id FROM AccountDomain WHERE domain = 'shinonome-foods.example'")[0]!.id;
+
+  test("filters to red renewals, sees why the score is low and recommends the onboarding article to two people", async ({ page }) => {
+    test.slow();
+    const shinonome = shinonomeId();
+
+    // 1. The portfolio, filtered to my red accounts renewing within 90 days.
+    await page.goto("/workspace");
+    await hydrated(page);
+    await page.getByLabel("ヘルス帯").selectOption({ label: "要対応" });
+    await page.getByLabel("契約更新").selectOption({ label: "90日以内" });
+    await page.getByRole("button", { name: "絞り込む" }).click();
+    await expect(page).toHaveURL(/band=red/);
+    await expect(page).toHaveURL(/renewal=90/);
+    const table = page.getByTestId("portfolio");
+    await expect(table.locator("tbody th")).toHaveText([SHINONOME]);
+    // The row's sparkline has one point per day of the last 90 days with a score.
+    const trendDays = snapshotDays(shinonome);
+    expect(trendDays).toBeGreaterThan(30);
+    await expect(table.locator('svg[data-chart="sparkline"]')).toHaveAttribute("data-points", String(trendDays));
+
+    // The export holds exactly what is on screen.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVをダウンロード" }).click()]);
+    const rows = await csvOf(download);
+    expect(rows[0]!.slice(0, 3)).toEqual(["アカウント", "ヘルススコア", "ヘルス帯"]);
+    expect(rows.slice(1).map((row) => [row[0], row[2], row[13]])).toEqual([[SHINONOME, "要対応", "佐藤 美咲"]]);
+
+    // 2. The account: why the score is low.
+    await table.getByRole("link", { name: SHINONOME }).click();
+    await expect(page.getByRole("heading", { level: 1, name: SHINONOME })).toBeVisible();
+    await hydrated(page);
+    const health = page.getByRole("region", { name: "ヘルス", exact: true });
+    await expect(health).toContainText("要対応");
+    await health.getByText("このスコアの理由").click();
+    await expect(health.getByText("直近30日のアクティブユーザー数と契約席数の比（70%）と、主要機能の利用（30%）。")).toBeVisible();
+    await expect(health.getByText(/1日平均 [\d.]+ 人が利用（契約 8 席の \d+%）。/)).toBeVisible();
+    // The health trend draws one overall point per snapshot day.
+    await expect(page.getByTestId("health-trend").locator('svg[data-chart="line"] circle[data-series="overall"]')).toHaveCount(trendDays);
+
+    // 3. Recommend the onboarding article to both people at the account.
+    const recommend = page.getByRole("region", { name: "コンテンツをおすすめする" });
+    await recommend.getByLabel("記事").selectOption("ja/first-30-days");
+    await recommend.getByRole("checkbox", { name: /山田 咲/ }).check();
+    await recommend.getByRole("checkbox", { name: /小川 航太/ }).check();
+    await recommend.getByRole("button", { name: "おすすめを送る" }).click();
+    await expect(page.getByRole("status")).toContainText("2人におすすめを送りました。");
+    expect(
+      queryDb("SELECT id FROM EngagementEvent WHERE type = 'cs.recommended' AND accountId = ? AND subjectId = 'ja/first-30-days'", shinonome),
+    ).toHaveLength(2);
+  });
+
+  test("one of the two signs in and finds the recommendation in their portal", async ({ browser }) => {
+    // A context of its own, without the describe's staff session.
+    const kota = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+    await signIn(kota, "kota.ogawa@shinonome-foods.example");
+    await kota.goto("/");
+    const fromCs = kota.getByRole("region", { name: "CS担当からのおすすめ" });
+    await expect(fromCs).toContainText(FIRST_30_DAYS);
+    await expect(fromCs).toContainText("佐藤 美咲より");
+    await kota.context().close();
+  });
+
+  test("staff resolve the account's alert with a note in the inbox, and it leaves the open list", async ({ page }) => {
+    const shinonome = shinonomeId();
+    await page.goto("/workspace/alerts");
+    await hydrated(page);
+    const card = page.getByTestId("alerts-inbox").getByRole("listitem").filter({ has: page.getByRole("heading", { name: `${SHINONOME}: 区分の悪化` }) });
+    await expect(card).toHaveCount(1);
+    await card.getByLabel("メモ").fill("更新前の利用状況レビューを予約し、オンボーディング記事を2人に送付");
+    await card.getByRole("button", { name: "解決する" }).click();
+    await expect(page.getByRole("status")).toContainText("アラートを解決しました。");
+    await expect(card).toHaveCount(0);
+    expect(
+      queryDb<{ status: string; resolutionNote: string }>("SELECT status, resolutionNote FROM HealthAlert WHERE accountId = ? AND rule = 'band_dropped'", shinonome),
+    ).toEqual([{ status: "resolved", resolutionNote: "更新前の利用状況レビューを予約し、オンボーディング記事を2人に送付" }]);
+  });
+});
+
+test.describe("outcome report and champion pipeline", () => {
+  signedInAs("cs");
+
+  test("the outcome report draws both funnels and switches cohort and period through links", async ({ page }) => {
+    await page.goto("/workspace");
+    await page.getByRole("link", { name: "成果レポート" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "成果レポート" })).toBeVisible();
+    const funnels = page.locator('svg[data-chart="funnel"]');
+    await expect(funnels).toHaveCount(2);
+    for (const funnel of await funnels.all()) {
+      const stages = funnel.locator("g[data-stage]");
+      await expect(stages).toHaveCount(4);
+      const values = (await stages.evaluateAll((gs) => gs.map((g) => Number(g.getAttribute("data-value")))));
+      // Each step counts only accounts that reached the step before.
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+    }
+    await expect(page.getByTestId("outcome-inCohort").getByRole("heading")).toContainText("チャンピオンのいるアカウント");
+    // Both sides together are every account.
+    const accounts = queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM Account")[0]!.n;
+    const sideCount = async (side: string) => Number((await page.getByTestId(side).getByRole("heading").textContent())!.match(/（(\d+)社）/)![1]);
+    expect((await sideCount("outcome-inCohort")) + (await sideCount("outcome-others"))).toBe(accounts);
+    await expect(page.getByText("各段階で数えているもの")).toBeVisible();
+
+    await page.getByRole("link", { name: "分科会に参加しているアカウント" }).click();
+    await expect(page).toHaveURL(/cohort=studyGroup/);
+    await page.getByRole("link", { name: "直近30日" }).click();
+    await expect(page).toHaveURL(/cohort=studyGroup&period=30/);
+    await expect(page.getByRole("link", { name: "直近30日" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("outcome-inCohort").getByRole("heading")).toContainText("分科会に参加しているアカウント");
+
+    const bad = await page.request.get("/workspace/outcomes?cohort=vip");
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toContain("「vip」というグループはありません。");
+    expect((await page.request.get("/workspace/outcomes?period=45")).status()).toBe(400);
+  });
+
+  test("the pipeline widget counts nominations by state and links into the champion program", async ({ page }) => {
+    await page.goto("/workspace");
+    const pipeline = page.getByRole("region", { name: "チャンピオンの状況" });
+    const [{ cohortYear }] = queryDb<{ cohortYear: number }>("SELECT cohortYear FROM ChampionProgram") as [{ cohortYear: number }];
+    const count = (where: string) => queryDb<{ n: number }>(`SELECT COUNT(*) AS n FROM ChampionNomination WHERE ${where}`)[0]!.n;
+    await expect(pipeline.locator('[data-state="submitted"] .pipeline__number')).toHaveText(String(count("state = 'submitted'")));
+    await expect(pipeline.locator('[data-state="in_review"] .pipeline__number')).toHaveText(String(count("state = 'in_review'")));
+    await expect(pipeline.locator('[data-state="approved"] .pipeline__number')).toHaveText(String(count(`state = 'approved' AND cohort = ${cohortYear}`)));
+    await expect(pipeline.locator('[data-state="declined"] .pipeline__number')).toHaveText(String(count(`state = 'declined' AND cohort = ${cohortYear}`)));
+    const watches = queryDb<{ n: number }>("SELECT COUNT(*) AS n FROM AccountChampionWatch WHERE resolvedAt IS NULL")[0]!.n;
+    if (watches === 0) await expect(pipeline).toContainText("いまフォローが必要なチャンピオンはいません。");
+    else await expect(pipeline.getByTestId("champion-watches").getByRole("listitem")).toHaveCount(Math.min(watches, 5) + (watches > 5 ? 1 : 0));
+
+    await pipeline.locator('[data-state="in_review"]').click();
+    await expect(page).toHaveURL(/\/champions\/nominations\?state=in_review$/);
+    await expect(page.getByLabel("状態")).toHaveValue("in_review");
+  });
+});
+
 /** Every workspace URL: pages, both exports and a form post. */
 function workspaceUrls() {
   const accountId = sakuraId();
@@ -120,6 +266,11 @@ function workspaceUrls() {
       `/workspace/accounts/${accountId}`,
       `/workspace/accounts/${accountId}/members.csv`,
       `/workspace/members/${member!.id}`,
+      "/workspace/alerts",
+      "/workspace/outcomes",
+      "/workspace/outcomes?cohort=studyGroup&period=30",
+      // Even a malformed report URL: who is asking comes first.
+      "/workspace/outcomes?cohort=vip",
     ],
     post: `/workspace/accounts/${accountId}`,
   };
@@ -143,6 +294,14 @@ test.describe("workspace access for members", () => {
       });
       expect(response.status(), intent).toBe(403);
     }
+    const [alert] = queryDb<{ id: string }>("SELECT id FROM HealthAlert WHERE status != 'resolved' LIMIT 1");
+    const resolve = await page.request.post("/workspace/alerts", {
+      form: { intent: "alert-resolve", alertId: alert!.id, note: "member" },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(resolve.status()).toBe(403);
+    expect(queryDb("SELECT id FROM HealthAlert WHERE id = ? AND status != 'resolved'", alert!.id)).toHaveLength(1);
     expect(queryDb("SELECT id FROM AccountNote")).toHaveLength(notesBefore);
   });
 });
