@@ -12,6 +12,8 @@ test("a visitor is sent to sign in and comes back afterwards", async ({ page }) 
 });
 
 test("an admin changes a user's role", async ({ page }) => {
+  // Sign-up, two sign-ins and a sign-out in one journey: more than the default on a busy machine.
+  test.setTimeout(90_000);
   const email = freshEmail("iroha-pub.example");
   await page.goto("/signup");
   await page.getByLabel("氏名").fill("昇格 候補");
