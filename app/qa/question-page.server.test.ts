@@ -187,6 +187,39 @@ describe("the question page", () => {
     expect((await db.question.findUniqueOrThrow({ where: { id: questionId } })).assigneeId).toBe(staff.id);
   });
 
+  it("loads tags, authors, the asker's company and assignee for staff, the viewer's votes, and which post's report form is open", async () => {
+    const { questionId, answerId, asker, answerer, other, staff } = await setup();
+    const second = await postAnswer(other, questionId, "週ごとに見ています", "http://localhost");
+    if (!second.ok) throw new Error("answer failed");
+    expect((await act(answerer, questionId, { intent: "vote", targetType: "question", targetId: questionId, value: "1" })).status).toBe(302);
+    expect((await act(answerer, questionId, { intent: "vote", targetType: "answer", targetId: second.answerId, value: "-1" })).status).toBe(302);
+    expect((await act(staff, questionId, { intent: "assign", assigneeId: staff.id })).status).toBe(302);
+
+    type Page = Awaited<ReturnType<typeof loader>>;
+    const asMember = (await load(answerer, questionId, `?report=${second.answerId}`)).body as Page;
+    expect(asMember.reporting).toBe(second.answerId);
+    expect(asMember.question).toMatchObject({ title: "リードスコアの減衰はどう設定していますか？", beginner: true, tags: ["スコアリング"], score: 1, myVote: 1, company: null, assignee: null, body: null });
+    expect(asMember.question.author).toMatchObject({ name: asker.name, champion: false });
+    expect(asMember.question.createdAt).toBeInstanceOf(Date);
+    // Higher score first: the first answer (0) before the down-voted one (-1).
+    expect(asMember.answers.map((a) => [a.id, a.score, a.myVote, a.author?.name, a.authorIsStaff])).toEqual([
+      [answerId, 0, 0, answerer.name, false],
+      [second.answerId, -1, -1, other.name, false],
+    ]);
+    expect(asMember.answers[0]!.body).toBe("30日ごとに半減させています");
+
+    const asStaff = (await load(staff, questionId)).body as Page;
+    expect(asStaff.reporting).toBeNull();
+    expect(asStaff.question.company).toBe((await db.account.findUniqueOrThrow({ where: { id: asker.accountId! } })).name);
+    expect(asStaff.question.assignee).toEqual({ id: staff.id, name: staff.name });
+
+    // An author whose account was removed shows as a former member.
+    await db.user.delete({ where: { id: other.id } });
+    const after = (await load(null, questionId)).body as Page;
+    expect(after.answers.find((a) => a.id === second.answerId)?.author).toBeNull();
+    expect(after.question.myVote).toBe(0);
+  });
+
   it("lets the asker delete a question nobody answered", async () => {
     const asker = await person();
     const question = await askQuestion(asker, { title: "まだ回答のない質問です", body: "本文", tags: [], beginner: false });

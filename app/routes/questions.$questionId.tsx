@@ -22,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const page = await questionPage(params.questionId ?? "", user);
   if (!page) throw new Response("Question not found", { status: 404, statusText: "Not Found" });
-  return { ...page, editing: new URL(request.url).searchParams.get("edit"), timeZone: user?.timeZone ?? "Asia/Tokyo" };
+  const search = new URL(request.url).searchParams;
+  // `?edit=` and `?report=` name the one post whose form is open; the others only link to it.
+  return { ...page, editing: search.get("edit"), reporting: search.get("report"), timeZone: user?.timeZone ?? "Asia/Tokyo" };
 }
 
 /** Fields that have a place in a form; any other invalid field means the request itself was malformed. */
@@ -302,24 +304,39 @@ function VoteControls({ targetType, targetId, score, myVote, canVote }: { target
   );
 }
 
+/**
+ * "Report" opens the form for that one post (`?report=<id>`, like `?edit=`), so a page with many
+ * answers carries one report form at most instead of a hidden one per post.
+ */
 function ReportForm({ targetType, targetId }: { targetType: "question" | "answer"; targetId: string }) {
-  const { viewer } = useLoaderData<typeof loader>();
+  const { viewer, reporting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const location = useLocation();
   const failure = useFailure(targetType === "question" ? "question" : targetId, "report");
   if (!viewer.signedIn) return null;
+  const anchor = targetType === "question" ? "question" : `answer-${targetId}`;
+  if (!failure && reporting !== targetId) {
+    return (
+      <Link to={`?${new URLSearchParams({ report: targetId })}#${anchor}`} className="button button--ghost button--small qa-report__open" preventScrollReset>
+        {t("qa.report")}
+      </Link>
+    );
+  }
   return (
-    <details className="qa-report" open={failure ? true : undefined}>
-      <summary className="button button--ghost button--small">{t("qa.report")}</summary>
+    <div className="qa-report qa-report--open">
       <Form method="post" className="stack qa-report__form" noValidate>
         <input type="hidden" name="intent" value="report" />
         <input type="hidden" name="targetType" value={targetType} />
         <input type="hidden" name="targetId" value={targetId} />
         <TextAreaField label={t("qa.report.reason")} name="reason" rows={3} maxLength={LIMITS.reportReasonMax} required hint={t("qa.report.hint")} defaultValue={failure?.values.reason} error={failure?.errors.reason} />
-        <div>
+        <p className="qa-actions">
           <SubmitButton label={t("qa.report.submit")} small />
-        </div>
+          <Link to={`${location.pathname}#${anchor}`} className="button button--ghost button--small" replace preventScrollReset>
+            {t("common.cancel")}
+          </Link>
+        </p>
       </Form>
-    </details>
+    </div>
   );
 }
 
