@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "EngagementEvent_accountId_occurredAt_idx";
