@@ -8,6 +8,7 @@
 import Database from "better-sqlite3";
 import { databaseFilePath } from "~/db-path.js";
 import { env } from "~/env.server";
+import { startCheckpointer } from "./wal-checkpointer.server";
 import type { AccountRef, PersonRef, ResolvedPerson } from "./refs.server";
 
 export type EventRow = {
@@ -29,10 +30,11 @@ export type EventRow = {
 const BUSY_LIMIT_MS = 5_000;
 
 function open() {
+  const file = databaseFilePath(env.DATABASE_URL);
   // Same pragmas as the Prisma connection (app/db.server.ts). No busy timeout: better-sqlite3 would
   // wait for the lock synchronously, freezing this process — including the Prisma transaction that
   // holds the lock and needs the event loop to finish. withBusyRetry() waits asynchronously instead.
-  const connection = new Database(databaseFilePath(env.DATABASE_URL), { timeout: 0 });
+  const connection = new Database(file, { timeout: 0 });
   connection.pragma("journal_mode = WAL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("synchronous = NORMAL");
@@ -44,13 +46,26 @@ function open() {
     accountById: connection.prepare(`SELECT "id" AS "accountId" FROM "Account" WHERE "id" = ?`),
     accountByExternalId: connection.prepare(`SELECT "accountId" FROM "AccountExternalId" WHERE "externalId" = ?`),
     accountByDomain: connection.prepare(`SELECT "accountId" FROM "AccountDomain" WHERE "domain" = ?`),
-    insert: connection.prepare(
-      `INSERT INTO "EngagementEvent" ("id", "type", "actorId", "accountId", "subjectType", "subjectId", "weight", "occurredAt", "recordedAt", "idempotencyKey", "source", "metadata")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("idempotencyKey") DO NOTHING`,
-    ),
   };
-  return { connection, statements };
+  // Multi-row inserts: one statement per INSERT_ROWS rows instead of one per row. RETURNING names
+  // the rows that went in; a row whose key is already stored is skipped by the unique index.
+  const inserts = new Map<number, Database.Statement>();
+  const insertOf = (rows: number) => {
+    let statement = inserts.get(rows);
+    if (!statement) {
+      statement = connection
+        .prepare(
+          `INSERT INTO "EngagementEvent" ("id", "type", "actorId", "accountId", "subjectType", "subjectId", "weight", "occurredAt", "recordedAt", "idempotencyKey", "source", "metadata")
+           VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+           ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "idempotencyKey"`,
+        )
+        .pluck();
+      inserts.set(rows, statement);
+    }
+    return statement;
+  };
+  // Commits here leave the WAL checkpoint to a thread of its own (./wal-checkpointer.server.ts).
+  return { connection, statements, insertOf, checkpointer: startCheckpointer(file, connection) };
 }
 
 type Store = ReturnType<typeof open>;
@@ -62,7 +77,10 @@ declare global {
 
 function store(): Store {
   const file = databaseFilePath(env.DATABASE_URL);
-  if (globalThis.__kizunaEventStore?.file !== file) globalThis.__kizunaEventStore = { file, store: open() };
+  if (globalThis.__kizunaEventStore?.file !== file) {
+    void globalThis.__kizunaEventStore?.store.checkpointer.stop();
+    globalThis.__kizunaEventStore = { file, store: open() };
+  }
   return globalThis.__kizunaEventStore.store;
 }
 
@@ -120,19 +138,24 @@ export async function resolveAccounts(refs: AccountRef[]): Promise<(ref: Account
   return (ref) => found.get(keyOf(ref)) ?? null;
 }
 
+/** Rows per INSERT statement: 12 bound values a row, far below SQLite's limit of 32,766. */
+export const INSERT_ROWS = 100;
+
 /**
  * Inserts the rows in one transaction; a row whose idempotency key is already stored is skipped
  * by the unique index (ON CONFLICT DO NOTHING), which also settles two requests racing with the
  * same keys. Returns the keys that were already there.
  */
 export async function insertEvents(rows: EventRow[]): Promise<Set<string>> {
-  const { connection, statements } = store();
+  const { connection, insertOf, checkpointer } = store();
+  await checkpointer.beforeWrite();
   return withBusyRetry(() => {
-    const duplicates = new Set<string>();
+    const inserted = new Set<string>();
     connection
       .transaction(() => {
-        for (const row of rows) {
-          const { changes } = statements.insert.run(
+        for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+          const chunk = rows.slice(start, start + INSERT_ROWS);
+          const values = chunk.flatMap((row) => [
             row.id,
             row.type,
             row.actorId,
@@ -145,11 +168,12 @@ export async function insertEvents(rows: EventRow[]): Promise<Set<string>> {
             row.idempotencyKey,
             row.source,
             row.metadata,
-          );
-          if (changes === 0) duplicates.add(row.idempotencyKey);
+          ]);
+          for (const key of insertOf(chunk.length).all(values) as string[]) inserted.add(key);
         }
       })
       .immediate();
-    return duplicates;
+    checkpointer.afterCommit();
+    return new Set(rows.map((row) => row.idempotencyKey).filter((key) => !inserted.has(key)));
   });
 }
