@@ -4,8 +4,9 @@
 // app/styles/scoring.css.
 import { Form } from "@remix-run/react";
 import type { AlertView } from "~/alerts/alerts.server";
+import { messageText } from "~/email/message-text";
 import type { Locale } from "~/i18n/locales";
-import type { MessageKey, Translate } from "~/i18n/messages";
+import type { Translate } from "~/i18n/messages";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatDate, formatNumber } from "~/utils/format";
 import type { Band, ComponentKey } from "./model";
@@ -15,18 +16,11 @@ import type { AccountHealth } from "./read.server";
 type Message = { key: string; params: Record<string, string | number> };
 
 /**
- * Renders a stored message (fact, evidence, next action) in the reader's language. Parameter
- * values "band:red" become the band's name and "date:2026-11-03" a localised date.
+ * Renders a stored message (fact, evidence, next action) in the reader's language: the same text
+ * emails, webhooks and the API give (app/email/message-text.ts).
  */
 export function renderMessage(t: Translate, locale: Locale, message: Message): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(message.params)) {
-    if (typeof value === "string" && value.startsWith("band:")) params[name] = t(`scoring.band.${value.slice(5) as Band}`);
-    else if (typeof value === "string" && value.startsWith("date:")) params[name] = formatDate(value.slice(5), locale);
-    else if (typeof value === "number") params[name] = formatNumber(value, locale);
-    else params[name] = value;
-  }
-  return t(message.key as MessageKey, params);
+  return messageText(message, locale, t);
 }
 
 export function BandBadge({ band, score }: { band: Band; score?: number }) {
