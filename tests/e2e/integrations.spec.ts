@@ -77,7 +77,8 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "ファイルをチェック" }).click();
     await expect(page.getByText("文字コード: UTF-8 (BOM)", { exact: false })).toBeVisible();
     await page.getByRole("button", { name: "インポートを適用" }).click();
-    await expect(page.getByRole("status").first()).toContainText("アカウントを1件作成、0件更新");
+    // The preview's "ready" line is a status with the same summary: wait for the applied one.
+    await expect(page.getByRole("status").filter({ hasText: "インポートを適用しました" }).first()).toContainText("アカウントを1件作成、0件更新");
     expect(queryDb<{ lifecycleStage: string }>("SELECT lifecycleStage FROM Account WHERE name = ?", `E2E反映株式会社${stamp}`)).toEqual([{ lifecycleStage: "L03" }]);
 
     await page.getByRole("link", { name: "Webhook" }).click();
