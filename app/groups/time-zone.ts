@@ -9,60 +9,12 @@
 //   New York) means the earlier of the two instants → 01:30 EDT, not 01:30 EST.
 // `resolveZonedLocal` says which case applied, so a form can warn about it.
 import type { Locale } from "~/i18n/locales";
+import { partsFormatter, wallClock, wallMs, zoneOffsetMs, type WallClock } from "~/utils/zone-clock";
+
+export { zoneOffsetMs };
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const HOUR_MS = 60 * 60 * 1000;
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partFormatters.get(timeZone);
-  if (!formatter) {
-    // Throws RangeError for a zone Intl does not know.
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-function wallClock(instant: number, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour === 24 ? 0 : parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
-  };
-}
-
-/** The wall clock as if it were UTC, in milliseconds: lets offsets be plain subtraction. */
-function wallMs(clock: WallClock): number {
-  const ms = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-  // Date.UTC maps years 0–99 to 1900–1999.
-  return clock.year < 100 ? new Date(ms).setUTCFullYear(clock.year) : ms;
-}
-
-/** The zone's offset from UTC at `instant`, in milliseconds (Tokyo: +9 h). */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const whole = Math.floor(instant / 1000) * 1000;
-  return wallMs(wallClock(whole, timeZone)) - whole;
-}
 
 /** Reads "YYYY-MM-DDTHH:mm" (seconds optional); null when it is not a real calendar date and time. */
 export function parseLocalDateTime(value: string): WallClock | null {
