@@ -11,7 +11,7 @@ import { db } from "~/db.server";
 import { LOCALES } from "~/i18n/locales";
 import { translator } from "~/i18n/messages";
 import { LEVELS, PERSONAS } from "~/users/roles";
-import { parseCsv, type CsvRecord } from "./csv";
+import { CsvSyntaxError, parseCsv, type CsvRecord } from "~/utils/csv";
 import { IMPORT_KINDS, MAX_IMPORT_ROWS, type ImportKind } from "./kinds";
 
 export { IMPORT_KINDS, MAX_IMPORT_ROWS, type ImportKind };
@@ -97,9 +97,14 @@ type Table = { columns: Map<string, number>; features: Array<{ name: string; ind
 
 /** Parses the text and maps its header; problems here concern the whole file. */
 export function readTable(kind: ImportKind, text: string): { ok: true; table: Table } | { ok: false; problems: Problem[]; rowCount: number } {
-  const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, problems: [{ line: parsed.line, column: null, code: "csv", params: { message: parsed.message } }], rowCount: 0 };
-  const [header, ...rows] = parsed.records;
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { ok: false, problems: [{ line: error.line, column: null, code: "csv", params: { message: error.reason } }], rowCount: 0 };
+  }
+  const [header, ...rows] = records;
   if (!header || rows.length === 0) return { ok: false, problems: [{ line: header?.line ?? 1, column: null, code: "noRows" }], rowCount: 0 };
   const problems: Problem[] = [];
   if (rows.length > MAX_IMPORT_ROWS) problems.push({ line: 1, column: null, code: "tooManyRows", params: { count: rows.length, max: MAX_IMPORT_ROWS } });

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { upsertAccount, upsertUser } from "../../tests/factories";
 import { db } from "~/db.server";
-import { toCsv } from "./csv";
+import { toCsv } from "~/utils/csv";
 import { parseCsvDate, parseWholeNumber } from "./importers.server";
 import { applyImportJob, checkImportFile, discardImportJob, getImportJob } from "./jobs.server";
 

@@ -1,7 +1,7 @@
 // An import's life: upload → check (stored as an ImportJob with its report) → apply or discard.
 // The admin page and scripts/import.ts both go through here.
 import { db } from "~/db.server";
-import { parseCsv } from "./csv";
+import { CsvSyntaxError, parseCsv, type CsvRecord } from "~/utils/csv";
 import { decodeCsvBytes, type DecodeResult } from "./decode";
 import { runImport, type ImportKind, type ImportSummary, type Problem, type Progress } from "./importers.server";
 
@@ -84,8 +84,7 @@ export async function getImportJob(jobId: string) {
   if (!job) return null;
   const { content, report, result, ...rest } = job;
   const parsedReport = JSON.parse(report) as { problems: Problem[]; ignoredColumns: string[] };
-  const csv = content ? parseCsv(content.slice(0, 200_000)) : null;
-  const sample = csv?.ok ? csv.records.slice(0, PREVIEW_ROWS + 1) : [];
+  const sample = content ? previewRecords(content).slice(0, PREVIEW_ROWS + 1) : [];
   const problemLines = new Set(parsedReport.problems.map((p) => p.line));
   return {
     ...rest,
@@ -96,4 +95,18 @@ export async function getImportJob(jobId: string) {
     ignoredColumns: parsedReport.ignoredColumns,
     sample: sample.map((r) => ({ line: r.line, fields: r.fields, hasProblem: problemLines.has(r.line) })),
   };
+}
+
+/**
+ * The first records of a stored upload, for the preview table. Only the start of the file is read
+ * (a 20 MB upload need not be parsed to show ten rows); a quoted field cut off at that point, or a
+ * file the check already reported as malformed, shows no sample rather than failing the page.
+ */
+function previewRecords(content: string): CsvRecord[] {
+  try {
+    return parseCsv(content.slice(0, 200_000));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return [];
+    throw error;
+  }
 }

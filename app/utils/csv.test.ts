@@ -8,6 +8,18 @@ describe("parseCsv", () => {
     expect(fieldsOf("a,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
   });
 
+  test("a lone CR ends a record too (old spreadsheet exports)", () => {
+    expect(fieldsOf("a,b\r1,2")).toEqual([["a", "b"], ["1", "2"]]);
+  });
+
+  test("records remember the line they start on, past blank lines and line breaks inside quotes", () => {
+    expect(parseCsv('h1,h2\n"multi\nline",x\n\nlast,y\n').map((r) => r.line)).toEqual([1, 2, 5]);
+  });
+
+  test("an empty quoted field is a field", () => {
+    expect(fieldsOf('"",""\n')).toEqual([["", ""]]);
+  });
+
   test("quoted fields keep commas, doubled quotes and line breaks", () => {
     const records = parseCsv('id,note\r\n1,"Hello, ""world"""\r\n2,"two\r\nlines"\r\n3,end\r\n');
     expect(records.map((r) => r.fields)).toEqual([
@@ -36,6 +48,15 @@ describe("parseCsv", () => {
     expect(() => parseCsv('a,b\n1,"open\n')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('a,b\n1,"x"y\n')).toThrow(/line 2/);
     expect(() => parseCsv('a,b\n1,x"y\n')).toThrow(/line 2/);
+    // The reason alone, for reports that show the line in a column of their own.
+    const thrown = (() => {
+      try {
+        parseCsv('a,b\n"open,x\n');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toMatchObject({ line: 2, reason: "a quoted field is not closed" });
   });
 });
 
@@ -45,5 +66,11 @@ describe("toCsv", () => {
     const text = toCsv(rows);
     expect(text).toBe('id,note\r\n1,"say ""hi"", then\nleave"\r\n2,\r\n');
     expect(fieldsOf(text)).toEqual(rows);
+  });
+
+  test("quotes text that starts or ends with a space, so no reader trims it", () => {
+    const rows = [["名前"], [" padded "], ["改行\nあり"]];
+    expect(toCsv(rows)).toBe('名前\r\n" padded "\r\n"改行\nあり"\r\n');
+    expect(fieldsOf(toCsv(rows))).toEqual(rows);
   });
 });

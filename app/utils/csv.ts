@@ -1,6 +1,7 @@
-// RFC 4180 CSV: fields separated by commas, records by CRLF (LF alone is accepted too), fields
+// RFC 4180 CSV: fields separated by commas, records by CRLF (LF or a lone CR is accepted too), fields
 // with commas, quotes or line breaks wrapped in double quotes, a quote inside doubled ("").
-// A UTF-8 byte order mark (Excel writes one) is dropped. Shared by every CSV import and export.
+// A UTF-8 byte order mark (Excel writes one) is dropped. The one reader for every CSV import
+// (accounts, people, usage) and the writer under the downloads of app/workspace/csv.ts.
 
 export type CsvRecord = {
   /** 1-based line on which the record starts, for error messages people can find in an editor. */
@@ -10,10 +11,11 @@ export type CsvRecord = {
 
 export class CsvSyntaxError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the line: for reports that show the line in a column of their own. */
+    readonly reason: string,
     readonly line: number,
   ) {
-    super(`line ${line}: ${message}`);
+    super(`line ${line}: ${reason}`);
   }
 }
 
@@ -87,10 +89,10 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break. */
+/** One CSV field: quoted when it holds a comma, quote or line break, or starts or ends with a space (which some readers trim). */
 export function csvField(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV text with CRLF line ends, as RFC 4180 asks. */

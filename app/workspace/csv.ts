@@ -1,6 +1,8 @@
 // CSV downloads that open correctly in Excel, Japanese included: UTF-8 with a byte-order mark,
 // CRLF line ends, RFC 4180 quoting, and a file name that survives non-ASCII characters.
 
+import { csvField as quotedField } from "~/utils/csv";
+
 export type CsvCell = string | number | null | undefined;
 
 const BOM = "\uFEFF";
@@ -12,9 +14,7 @@ const BOM = "\uFEFF";
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quotedField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
 /** The whole file: BOM, then each row on its own CRLF-terminated line. */
@@ -47,44 +47,4 @@ export function csvResponse(rows: ReadonlyArray<ReadonlyArray<CsvCell>>, filenam
       "Cache-Control": "private, no-store",
     },
   });
-}
-
-/** Reads a CSV made by toCsv back into rows (for tests and import checks); handles quotes and CRLF. */
-export function parseCsv(text: string): string[][] {
-  const input = text.startsWith(BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && input[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
-import { parseCsv } from "../../app/workspace/csv";
+import { parseCsv } from "../../app/utils/csv";
 import { hydrated, queryDb, signedInAs, signIn, storageStatePath, type SIGNED_IN_AS } from "./helpers";
 
 const SAKURA = "株式会社さくらコマース";
@@ -16,7 +16,7 @@ async function pageAs(browser: Browser, who: keyof typeof SIGNED_IN_AS): Promise
 async function csvOf(download: Download): Promise<string[][]> {
   const text = fs.readFileSync((await download.path())!, "utf8");
   expect(text.charCodeAt(0), "starts with a byte-order mark").toBe(0xfeff);
-  return parseCsv(text);
+  return parseCsv(text).map((record) => record.fields);
 }
 
 /** Days with a health snapshot in the 90 days the charts cover (after today minus 90, up to today). */
