@@ -51,10 +51,10 @@ function startOfUtcDay(date: Date): Date {
 }
 
 /** Covers the active-user counts (prisma/schema.prisma); see activeUsersByAccount. */
-const RECENT_ACTOR_INDEX = "EngagementEvent_recent_actor_idx";
+const ACCOUNT_TIME_INDEX = "EngagementEvent_account_time_idx";
 
 // Shared by the page and the sort: a member's own engagement on the account since `since`.
-const ACTIVE_USERS_SQL = `(SELECT COUNT(DISTINCT e.actorId) FROM EngagementEvent e INDEXED BY ${RECENT_ACTOR_INDEX}
+const ACTIVE_USERS_SQL = `(SELECT COUNT(DISTINCT e.actorId) FROM EngagementEvent e INDEXED BY ${ACCOUNT_TIME_INDEX}
   WHERE e.accountId = a.id AND e.occurredAt >= ? AND e.type NOT LIKE '${STAFF_TOUCH_PREFIX}%')`;
 const CHAMPIONS_SQL = `(SELECT COUNT(DISTINCT c.userId) FROM ChampionTerm c JOIN User u ON u.id = c.userId
   WHERE u.accountId = a.id AND c.revokedAt IS NULL AND c.startsAt <= ? AND c.endsAt > ?)`;
@@ -192,19 +192,19 @@ async function grouped(sql: (ids: string) => string, ids: readonly string[], bef
 
 /**
  * People with their own engagement on each account in the last 30 days. The
- * (accountId, occurredAt, actorId, type) index holds everything this reads, so one account's
- * recent events are one contiguous index range and no table row is fetched (through the
- * (accountId, occurredAt) index every recent event cost a row lookup: ~100 ms for a page of 25
- * accounts at 5,000,000 events, seconds for all 2,000). The planner, left alone, prefers the
- * scoring index, whose per-account range is the whole year; hence INDEXED BY. The ids travel as
- * one JSON parameter, so any number of accounts is one statement.
+ * (accountId, occurredAt, actorId, type, weight) index holds everything this reads, so one
+ * account's recent events are one contiguous index range and no table row is fetched (through an
+ * index without actorId and type every recent event cost a row lookup: ~100 ms for a page of 25
+ * accounts at 5,000,000 events, seconds for all 2,000). INDEXED BY keeps the planner from
+ * choosing another index without statistics to tell it better. The ids travel as one JSON
+ * parameter, so any number of accounts is one statement.
  */
 export async function activeUsersByAccount(ids: readonly string[], now = new Date()): Promise<Counts> {
   const counts: Counts = new Map();
   if (ids.length === 0) return counts;
   const since = sqlTime(new Date(now.getTime() - ACTIVE_DAYS * DAY_MS));
   const rows = await db.$queryRawUnsafe<Array<{ accountId: string; n: unknown }>>(
-    `SELECT accountId, COUNT(DISTINCT actorId) AS n FROM EngagementEvent INDEXED BY ${RECENT_ACTOR_INDEX}
+    `SELECT accountId, COUNT(DISTINCT actorId) AS n FROM EngagementEvent INDEXED BY ${ACCOUNT_TIME_INDEX}
      WHERE accountId IN (SELECT value FROM json_each(?)) AND occurredAt >= ? AND type NOT LIKE '${STAFF_TOUCH_PREFIX}%'
      GROUP BY accountId`,
     JSON.stringify(ids),
