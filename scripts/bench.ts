@@ -214,7 +214,9 @@ async function benchMeilisearch(searchCases: Case[], embeddedP95: Map<string, nu
 async function benchEventIngestion(handleRequest: (request: Request, context: { clientIp: string }) => Promise<Response>): Promise<number> {
   const EVENTS_PER_SECOND_BUDGET = 5_000;
   const BATCH = 500;
-  const BATCHES = 40;
+  // 50,000 events: long enough for the write-ahead log to start over several times, so the
+  // figure includes the checkpoints that keep up with the writes, not just the first burst.
+  const BATCHES = 100;
   const { db } = await import("~/db.server");
   const { createApiToken } = await import("~/api/tokens.server");
   const { token, id: tokenId } = await createApiToken({ name: "bench", scopes: ["events:write"], rateLimitPerMinute: 100_000 }, null);
@@ -248,6 +250,10 @@ async function benchEventIngestion(handleRequest: (request: Request, context: { 
     return result.accepted;
   };
   const bodies = Array.from({ length: BATCHES + 1 }, (_, n) => batch(n));
+  // The sections before this one (the search rebuild above all) leave their writes in the
+  // write-ahead log; copy them into the database first, so that the ingestion is not charged
+  // with checkpointing someone else's pages.
+  const [settled] = await db.$queryRawUnsafe<Array<{ log: number }>>("PRAGMA wal_checkpoint(TRUNCATE)");
   await post(bodies[BATCHES]!); // warm-up
   let accepted = 0;
   const started = performance.now();
@@ -263,6 +269,7 @@ async function benchEventIngestion(handleRequest: (request: Request, context: { 
   await db.apiToken.delete({ where: { id: tokenId } });
   const ok = perSecond >= EVENTS_PER_SECOND_BUDGET;
   console.log(`\nEvent ingestion via POST /api/v1/events: ${accepted.toLocaleString()} events in ${BATCHES} batches of ${BATCH}, ${seconds.toFixed(2)} s`);
+  console.log(`(before it, ${Number(settled?.log ?? 0).toLocaleString()} pages the earlier sections left in the write-ahead log were checkpointed)`);
   console.log(`${"events/s sustained".padEnd(36)} ${Math.round(perSecond).toLocaleString().padStart(15)} ${`≥ ${EVENTS_PER_SECOND_BUDGET.toLocaleString()}/s`.padStart(12)}  ${ok ? "ok" : "OVER BUDGET"}`);
   console.log(`${"retried batch of 500 (all duplicate)".padEnd(36)} ${retryMs.toFixed(1).padStart(13)}ms`);
   // Other work on the machine slows every case; the load average tells a reader how quiet it was.
