@@ -21,6 +21,8 @@ beforeAll(async () => {
   await db.accountExternalId.create({ data: { externalId: "crm-acc-1", accountId: account.id } });
   member = await upsertUser({ email: "haruka@sakura-api.example", name: "田中 春香", accountId: account.id });
   await db.personExternalId.create({ data: { externalId: "crm-person-1", userId: member.id } });
+  // The address a merge left behind (app/imports/merge.server.ts) still names the person.
+  await db.personEmailAlias.create({ data: { email: "haruka.old@sakura-api.example", userId: member.id } });
 });
 
 const event = (key: string, extra: Record<string, unknown> = {}) => ({
@@ -132,6 +134,8 @@ describe("POST /events", () => {
         { type: "product.login" },
         event("mix-future", { occurredAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }),
         event("mix-both-refs", { person: { email: "haruka@sakura-api.example", externalId: "crm-person-1" } }),
+        event("mix-alias", { person: { email: "haruka.old@sakura-api.example" } }),
+        event("mix-account-id", { person: undefined, account: { id: account.id } }),
       ],
     };
     const answer = await api.call("POST", "/events", { token, body });
@@ -151,13 +155,17 @@ describe("POST /events", () => {
       ["rejected", "invalid"],
       ["rejected", "occurred_in_future"],
       ["rejected", "invalid"],
+      ["accepted", null],
+      ["accepted", null],
     ]);
-    expect(answer.body).toMatchObject({ accepted: 4, duplicates: 1, rejected: 8 });
+    expect(answer.body).toMatchObject({ accepted: 6, duplicates: 1, rejected: 8 });
     expect(answer.body.results[7].message).toMatch(/^occurredAt:/);
     expect(answer.body.results[10].idempotencyKey).toBeNull();
 
     const stored = await db.engagementEvent.findMany({ where: { idempotencyKey: { startsWith: "api:mix-" } }, orderBy: { idempotencyKey: "asc" } });
-    expect(stored.map((e) => e.idempotencyKey)).toEqual(["api:mix-domain", "api:mix-email", "api:mix-extaccount", "api:mix-extperson"]);
+    expect(stored.map((e) => e.idempotencyKey)).toEqual(["api:mix-account-id", "api:mix-alias", "api:mix-domain", "api:mix-email", "api:mix-extaccount", "api:mix-extperson"]);
+    expect(stored.find((e) => e.idempotencyKey === "api:mix-alias")).toMatchObject({ actorId: member.id, accountId: account.id });
+    expect(stored.find((e) => e.idempotencyKey === "api:mix-account-id")).toMatchObject({ actorId: null, accountId: account.id });
     const feature = stored.find((e) => e.idempotencyKey === "api:mix-extperson")!;
     expect(feature).toMatchObject({ actorId: member.id, accountId: account.id, subjectType: "feature", subjectId: "lead-scoring", source: "api", weight: 1 });
     const seminar = stored.find((e) => e.idempotencyKey === "api:mix-domain")!;
