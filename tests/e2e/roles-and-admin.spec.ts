@@ -24,7 +24,11 @@ test("an admin changes a user's role", async ({ page }) => {
 
   await signIn(page, ADMIN);
   await page.getByRole("link", { name: "管理" }).click();
+  // /admin opens on the accounts list, which has a search box too: move on only once each page is there.
+  await expect(page.getByRole("heading", { level: 1, name: "アカウント" })).toBeVisible();
   await page.getByRole("link", { name: "ユーザー" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { level: 1, name: "ユーザー" })).toBeVisible();
   // Scoped to the page body: the header has its own search box and button.
   const main = page.getByRole("main");
   await main.getByRole("searchbox").fill(email);
