@@ -9,15 +9,15 @@ import { db } from "~/db.server";
 import { recordEngagement } from "~/engagement/record.server";
 import type { MessageKey } from "~/i18n/messages";
 import { renderMarkdown } from "~/markdown/markdown.server";
+import { safeTimeZone } from "~/utils/zone-clock";
 import { GROUP_EVENT } from "./events";
 import { RSVP_RESPONSES, type RsvpResponse } from "./model";
 import { acceptsMembers } from "./state";
-import { isLocalDateTime, isValidTimeZone, resolveZonedLocal, utcToZonedLocalInput } from "./time-zone";
+import { isLocalDateTime, resolveZonedLocal, utcToZonedLocalInput } from "./time-zone";
 
 export const MEETING_LIMITS = { title: 120, location: 200, onlineUrl: 500, markdown: 10_000, hours: 12 } as const;
 const HOUR_MS = 60 * 60 * 1000;
 const PAST_SHOWN = 50;
-export const DEFAULT_TIME_ZONE = "Asia/Tokyo";
 
 type Person = { id: string; accountId: string | null };
 type Key = MessageKey;
@@ -111,7 +111,7 @@ const openForWrites = acceptsMeetings;
 
 /** The zone a person enters and reads times in; their profile's, if Intl knows it. */
 export function zoneOf(user: { timeZone?: string | null } | null): string {
-  return user?.timeZone && isValidTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE;
+  return safeTimeZone(user?.timeZone);
 }
 
 /** What the schedule form starts with: a week from today, 19:00–20:00 in the manager's zone. */

@@ -9,9 +9,7 @@
 //   New York) means the earlier of the two instants → 01:30 EDT, not 01:30 EST.
 // `resolveZonedLocal` says which case applied, so a form can warn about it.
 import type { Locale } from "~/i18n/locales";
-import { partsFormatter, wallClock, wallMs, zoneOffsetMs, type WallClock } from "~/utils/zone-clock";
-
-export { zoneOffsetMs };
+import { wallClock, wallMs, zoneOffsetMs, type WallClock } from "~/utils/zone-clock";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const HOUR_MS = 60 * 60 * 1000;
@@ -33,15 +31,6 @@ export function isLocalDateTime(value: string): boolean {
   return parseLocalDateTime(value) !== null;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    partsFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export type ZonedResolution = {
   date: Date;
   /** exact: the wall time happens once; skipped: it fell in a DST gap and was moved forward;
@@ -52,7 +41,7 @@ export type ZonedResolution = {
 /**
  * The instant at which clocks in `timeZone` show `local` ("2026-12-01T19:00").
  * Throws RangeError for a malformed value or an unknown zone (validate first with
- * `isLocalDateTime` / `isValidTimeZone`).
+ * `isLocalDateTime` / `isValidTimeZone` from ~/utils/zone-clock).
  */
 export function resolveZonedLocal(local: string, timeZone: string): ZonedResolution {
   const clock = parseLocalDateTime(local);

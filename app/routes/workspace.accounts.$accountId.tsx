@@ -17,7 +17,8 @@ import { formFailure, formValues, parseForm, readFormData } from "~/utils/valida
 import { requireWorkspaceStaff } from "~/workspace/access.server";
 import { accountActiveUsers, activeGroupChoices, articleChoices, getAccountOverview, membersWithActivity } from "~/workspace/account.server";
 import { dailyActivity } from "~/workspace/activity.server";
-import { lastLocalDays, safeTimeZone } from "~/workspace/days";
+import { safeTimeZone } from "~/utils/zone-clock";
+import { lastLocalDays } from "~/workspace/days";
 import { addAccountNote, listAccountNotes, noteSchema } from "~/workspace/notes.server";
 import { accountRecommendations, recommendContent, recommendContentSchema, recommendGroup, recommendGroupSchema } from "~/workspace/recommendations.server";
 import { loadTimeline, timelineFilterFromUrl } from "~/workspace/timeline.server";

@@ -5,7 +5,7 @@ import { getTranslator } from "~/i18n/i18n.server";
 import { requireWorkspaceStaff } from "~/workspace/access.server";
 import { membersWithActivity } from "~/workspace/account.server";
 import { csvResponse } from "~/workspace/csv";
-import { safeTimeZone } from "~/workspace/days";
+import { safeTimeZone } from "~/utils/zone-clock";
 
 /** A calendar day in the viewer's zone, YYYY-MM-DD (what a spreadsheet reads as a date). */
 function dayIn(iso: string, timeZone: string): string {

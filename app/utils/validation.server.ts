@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { Translate } from "~/i18n/messages";
 import { isMessageKey } from "~/i18n/messages";
+import { isValidTimeZone } from "./zone-clock";
 
 export type FieldErrors = Record<string, string>;
 
@@ -86,15 +87,6 @@ export const fields = {
     .max(64)
     .refine(isValidTimeZone, "error.timeZone"),
 };
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What an action returns when a form cannot be accepted; one shape for every form. */
 export type FormFailure = { errors: FieldErrors; formError: string | null; values: Record<string, string> };

@@ -1,6 +1,10 @@
 // What a clock on the wall shows in a named time zone at a given instant, with Intl only — the
 // one primitive behind meeting times (app/groups/time-zone.ts) and local calendar days in the
-// workspace's charts (app/workspace/days.ts). Formatters are slow to build, so one is kept per zone.
+// workspace's charts (app/workspace/days.ts) — and whether Intl knows a zone at all (profile
+// forms, stored zones). Formatters are slow to build, so one is kept per zone.
+
+/** The product's home zone: where a person without a (valid) zone of their own is read. */
+export const DEFAULT_TIME_ZONE = "Asia/Tokyo";
 
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
@@ -51,4 +55,19 @@ export function wallMs(clock: WallClock): number {
 export function zoneOffsetMs(instant: number, timeZone: string): number {
   const whole = Math.floor(instant / 1000) * 1000;
   return wallMs(wallClock(whole, timeZone)) - whole;
+}
+
+/** Building a formatter is the only portable validity check; partsFormatter keeps the one it built. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    partsFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A stored zone if Intl knows it, else DEFAULT_TIME_ZONE. */
+export function safeTimeZone(zone: string | null | undefined): string {
+  return zone && isValidTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
 }

@@ -1,7 +1,7 @@
 // Calendar days in the viewer's time zone, as UTC instants, so daily charts count "Tuesday in
 // Tokyo" and not "Tuesday in UTC". Handles daylight-saving days (23 or 25 hours long).
 
-import { partsFormatter, wallClock, zoneOffsetMs } from "~/utils/zone-clock";
+import { wallClock, zoneOffsetMs } from "~/utils/zone-clock";
 
 export type LocalDay = {
   /** YYYY-MM-DD in the time zone. */
@@ -48,16 +48,4 @@ function computeDays(count: number, timeZone: string, today: { year: number; mon
     start: new Date(starts[i]!),
     end: new Date(starts[i + 1]!),
   }));
-}
-
-/** Falls back to Asia/Tokyo (the product's home) when a stored zone is not valid. */
-export function safeTimeZone(zone: string | null | undefined): string {
-  if (!zone) return "Asia/Tokyo";
-  try {
-    // Building a formatter is the only portable validity check; partsFormatter keeps the one it built.
-    partsFormatter(zone);
-    return zone;
-  } catch {
-    return "Asia/Tokyo";
-  }
 }

@@ -8,7 +8,8 @@ import { useTestCatalog } from "../../tests/catalog-fixture";
 import { upsertAccount, upsertUser } from "../../tests/factories";
 import { membersWithActivity } from "./account.server";
 import { dailyActivity } from "./activity.server";
-import { lastLocalDays, safeTimeZone } from "./days";
+import { safeTimeZone } from "~/utils/zone-clock";
+import { lastLocalDays } from "./days";
 import { championTerms, lastActiveAt, memberLearning, memberQa, tierProgress } from "./member.server";
 import { loadTimeline, TIMELINE_PAGE_SIZE, timelineFilterFromUrl } from "./timeline.server";
 
