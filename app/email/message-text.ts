@@ -1,7 +1,7 @@
-// Plain text of a stored message ({key, params}: alert evidence and next actions, scoring facts)
-// for places without a page to render it on: emails, webhook payloads and the REST API. Follows
-// the conventions of app/alerts/rules.ts, the same as the staff UI's renderMessage: a value
-// "band:red" becomes the band's name, "date:2026-11-03" a date in the reader's locale.
+// Plain text of a stored message ({key, params}: alert evidence and next actions, scoring facts),
+// one text everywhere it is read: the staff pages, emails, webhook payloads and the REST API.
+// Follows the conventions of app/alerts/rules.ts: a value "band:red" becomes the band's name,
+// "date:2026-11-03" a date in the reader's locale.
 import type { Locale } from "~/i18n/locales";
 import { isMessageKey, translator, type Translate } from "~/i18n/messages";
 import { BANDS, type Band } from "~/scoring/model";

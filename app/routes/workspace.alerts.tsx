@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { getTranslator } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { AlertActionsForm, renderMessage } from "~/scoring/ui";
+import { messageText } from "~/email/message-text";
+import { AlertActionsForm } from "~/scoring/ui";
 import scoringStyles from "~/styles/scoring.css";
 import { formatDate, formatNumber } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -89,9 +90,9 @@ export default function AlertsInbox() {
                   <span className="badge">{t(`alerts.severity.${alert.severity as "high" | "medium"}`)}</span>
                   <span className={`badge alert-status alert-status--${alert.status}`}>{t(`alerts.status.${alert.status as "open" | "acknowledged"}`)}</span>
                 </header>
-                <p>{renderMessage(t, locale, alert.evidence)}</p>
+                <p>{messageText(alert.evidence, locale, t)}</p>
                 <p className="alert-card__next">
-                  <strong>{t("alerts.nextAction")}:</strong> {renderMessage(t, locale, alert.nextAction)}{" "}
+                  <strong>{t("alerts.nextAction")}:</strong> {messageText(alert.nextAction, locale, t)}{" "}
                   {alert.link ? <a href={alert.link}>{t("alerts.openLink")}</a> : null}
                 </p>
                 <p className="muted">

@@ -15,8 +15,8 @@
 //
 //   listOpenAlerts({ ownerId?, accountIds? }, take?) → AlertView[]
 //     Unresolved (open or acknowledged) alerts, high severity first. An alert carries account,
-//     rule, evidence and next action as message keys + params (render with renderMessage from
-//     app/scoring/ui.tsx), link, owner and the acknowledge/resolve trail.
+//     rule, evidence and next action as message keys + params (render with messageText from
+//     app/email/message-text.ts), link, owner and the acknowledge/resolve trail.
 //
 //   getMemberEngagement(userIds) → Map<userId, { score, level, lastEventAt }>
 //     Recency-weighted member engagement and level; people without a row are explorers at 0.

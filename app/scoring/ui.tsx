@@ -13,16 +13,6 @@ import type { Band, ComponentKey } from "./model";
 import type { MemberLevel } from "./member-engagement";
 import type { AccountHealth } from "./read.server";
 
-type Message = { key: string; params: Record<string, string | number> };
-
-/**
- * Renders a stored message (fact, evidence, next action) in the reader's language: the same text
- * emails, webhooks and the API give (app/email/message-text.ts).
- */
-export function renderMessage(t: Translate, locale: Locale, message: Message): string {
-  return messageText(message, locale, t);
-}
-
 export function BandBadge({ band, score }: { band: Band; score?: number }) {
   const { t } = useTranslation();
   return (
@@ -135,7 +125,7 @@ export function HealthPanel({ health }: { health: AccountHealth | null }) {
               <dt>{t(`scoring.component.${c.key}`)}</dt>
               <dd className="muted">{t(`scoring.component.${c.key}.about` as `scoring.component.${ComponentKey}.about`)}</dd>
               {c.facts.map((fact) => (
-                <dd key={fact.key}>{renderMessage(t, locale, fact)}</dd>
+                <dd key={fact.key}>{messageText(fact, locale, t)}</dd>
               ))}
             </div>
           ))}
@@ -256,9 +246,9 @@ export function AlertList({
                   <span className="badge">{t(`alerts.severity.${alert.severity as "high" | "medium"}`)}</span>
                   <span className={`badge alert-status alert-status--${alert.status}`}>{t(`alerts.status.${alert.status as "open" | "acknowledged"}`)}</span>
                 </header>
-                <p>{renderMessage(t, locale, alert.evidence)}</p>
+                <p>{messageText(alert.evidence, locale, t)}</p>
                 <p className="alert-card__next">
-                  <strong>{t("alerts.nextAction")}:</strong> {renderMessage(t, locale, alert.nextAction)}{" "}
+                  <strong>{t("alerts.nextAction")}:</strong> {messageText(alert.nextAction, locale, t)}{" "}
                   {alert.link ? <a href={alert.link}>{t("alerts.openLink")}</a> : null}
                 </p>
                 <p className="muted">{t("alerts.raised", { date: formatDate(alert.createdAt, locale), owner: alert.ownerName ?? t("alerts.unassigned") })}</p>
